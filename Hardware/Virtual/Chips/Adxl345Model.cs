@@ -1,0 +1,664 @@
+using System;
+
+namespace SensorNode.Hardware.Virtual.Chips
+{
+    /// <summary>
+    /// Register-level ADXL345 behind an <see cref="IRegisterBus"/>: the datasheet's register map with its reset values,
+    /// sampling of <see cref="IMachineSignals.AccelerationG"/> at the output data rate in simulated time, the 32-sample
+    /// FIFO in bypass, FIFO and stream modes, and INT_SOURCE/INT1/INT2 as the part computes them.
+    /// </summary>
+    /// <remarks>
+    /// <para>Time moves only through the <see cref="IClock"/>: at the start of every transfer the model converts the
+    /// samples that fell due since the last one. While POWER_CTL.Measure is set, sample k (k = 1, 2, ...) is taken
+    /// k / ODR after Measure was set or BW_RATE last changed; in standby nothing is converted.</para>
+    /// <para>Encoding follows DATA_FORMAT at conversion time: 256 counts/g in full resolution (10 + range bits),
+    /// 256/2^range counts/g in 10-bit mode, rounded to nearest and saturated at the range; at 1600 and 3200 Hz the LSB
+    /// is forced to 0 in full resolution and in ±2 g 10-bit mode (datasheet "Data Formatting of Upper Data Rates").
+    /// Justify is applied when the data registers are read.</para>
+    /// <para>FIFO: entering bypass empties it; FIFO mode stops collecting when full; stream (and trigger, modelled as
+    /// stream) discards the oldest sample. Overrun is set when a sample is lost (bypass: unread data replaced) and
+    /// cleared by a data read, like DATA_READY. The data registers show the oldest FIFO entry (the newest sample in
+    /// bypass or when the FIFO is empty); a transfer that read any of 0x32-0x37 pops that entry when it ends or when
+    /// it moves on to another register. The real part holds a 33rd sample in its output stage; the model keeps 32,
+    /// which is what FIFO_STATUS reports.</para>
+    /// <para>Not modelled: taps, activity, free fall, offsets (OFSx are stored only), low-power noise, sleep,
+    /// FIFO_TRIG, 3-wire SPI. Faults: <see cref="ChipFaults.Unplugged"/> makes every transfer return
+    /// <see cref="BusStatus.Nack"/> with no effect; <see cref="ChipFaults.Stuck"/> repeats the last converted sample.
+    /// Not thread-safe.</para>
+    /// </remarks>
+    public sealed class Adxl345Model : IRegisterBus
+    {
+        /// <summary>DEVID of every ADXL345.</summary>
+        public const byte AdxlDeviceId = 0xE5;
+
+        /// <summary>Samples the FIFO holds.</summary>
+        public const int FifoCapacitySamples = 32;
+
+        /// <summary>Register writes the log keeps; later writes still take effect but are not logged.</summary>
+        public const int WriteLogCapacity = 256;
+
+        private const int RegisterCount = 64;
+        private const int AddressMask = 0x3F;
+
+        private const int DevIdAddress = 0x00;
+        private const int FirstConfigAddress = 0x1D;
+        private const int ActTapStatusAddress = 0x2B;
+        private const int BwRateAddress = 0x2C;
+        private const int PowerCtlAddress = 0x2D;
+        private const int IntEnableAddress = 0x2E;
+        private const int IntMapAddress = 0x2F;
+        private const int IntSourceAddress = 0x30;
+        private const int DataFormatAddress = 0x31;
+        private const int DataX0Address = 0x32;
+        private const int DataZ1Address = 0x37;
+        private const int FifoCtlAddress = 0x38;
+        private const int FifoStatusAddress = 0x39;
+
+        private const byte SpiReadBit = 0x80;
+        private const byte SpiMultiByteBit = 0x40;
+        private const int MeasureBit = 0x08;
+        private const int SelfTestBit = 0x80;
+        private const int IntInvertBit = 0x20;
+        private const int FullResolutionBit = 0x08;
+        private const int JustifyLeftBit = 0x04;
+        private const int RangeMask = 0x03;
+        private const int RateMask = 0x0F;
+        private const int FifoSamplesMask = 0x1F;
+        private const int IntDataReady = 0x80;
+        private const int IntWatermark = 0x02;
+        private const int IntOverrun = 0x01;
+
+        private const int FifoModeBypass = 0;
+        private const int FifoModeFifo = 1;
+
+        private readonly IClock _clock;
+        private readonly IMachineSignals _signals;
+        private readonly ChipFaults _faults;
+        private readonly Adxl345ModelFraming _framing;
+        private readonly byte[] _registers = new byte[RegisterCount];
+        private readonly short[] _fifo = new short[FifoCapacitySamples * 3];
+        private readonly byte[] _loggedRegisters = new byte[WriteLogCapacity];
+        private readonly byte[] _loggedValues = new byte[WriteLogCapacity];
+
+        private int _fifoHead;
+        private int _fifoCount;
+        private short _latestX;
+        private short _latestY;
+        private short _latestZ;
+        private bool _hasSample;
+        private bool _latestUnread;
+        private bool _overrun;
+        private bool _measuring;
+        private long _samplingStartUs;
+        private long _samplesSinceStart;
+        private int _i2cPointer;
+        private bool _dataRegistersRead;
+        private int _loggedWrites;
+
+        /// <summary>A powered part in its reset state (datasheet register map reset values), sampling nothing yet.</summary>
+        public Adxl345Model(IClock clock, IMachineSignals signals, ChipFaults faults, Adxl345ModelFraming framing)
+        {
+            if (clock == null)
+            {
+                throw new ArgumentNullException(nameof(clock));
+            }
+
+            if (signals == null)
+            {
+                throw new ArgumentNullException(nameof(signals));
+            }
+
+            if (faults == null)
+            {
+                throw new ArgumentNullException(nameof(faults));
+            }
+
+            _clock = clock;
+            _signals = signals;
+            _faults = faults;
+            _framing = framing;
+
+            // BW_RATE resets to 0x0A (100 Hz); every other register to 0x00. INT_SOURCE reads 0x02 at reset because
+            // FIFO_CTL.Samples = 0 holds the watermark bit set.
+            _registers[BwRateAddress] = 0x0A;
+            DeviceId = AdxlDeviceId;
+
+            // Plausible mid-range self-test shifts at VS = 3.3 V, inside datasheet Tables 14/15 limits (which give no
+            // typical value): X +0.9 g, Y -0.9 g, Z +1.3 g.
+            SelfTestShiftXG = 0.9;
+            SelfTestShiftYG = -0.9;
+            SelfTestShiftZG = 1.3;
+        }
+
+        /// <summary>What DEVID reads; set it to something else to model a different part at the address.</summary>
+        public byte DeviceId { get; set; }
+
+        /// <summary>Acceleration, in g, the self-test force adds to X while DATA_FORMAT.SELF_TEST is set.</summary>
+        public double SelfTestShiftXG { get; set; }
+
+        /// <summary>Acceleration, in g, the self-test force adds to Y (negative on the real part).</summary>
+        public double SelfTestShiftYG { get; set; }
+
+        /// <summary>Acceleration, in g, the self-test force adds to Z.</summary>
+        public double SelfTestShiftZG { get; set; }
+
+        /// <summary>Bus transfers seen (Write, Read and WriteRead each count one), NACKed ones included.</summary>
+        public int TransactionCount { get; private set; }
+
+        /// <summary>Samples converted but never readable: discarded by stream mode, refused by a full FIFO, or replaced unread in bypass.</summary>
+        public long DiscardedSamples { get; private set; }
+
+        /// <summary>Register writes logged since construction or <see cref="ClearWriteLog"/>, at most <see cref="WriteLogCapacity"/>.</summary>
+        public int WriteLogCount => _loggedWrites;
+
+        /// <summary>Address of logged write <paramref name="index"/>, in order of arrival.</summary>
+        public int LoggedRegister(int index)
+        {
+            CheckLogIndex(index);
+            return _loggedRegisters[index];
+        }
+
+        /// <summary>Value of logged write <paramref name="index"/>.</summary>
+        public int LoggedValue(int index)
+        {
+            CheckLogIndex(index);
+            return _loggedValues[index];
+        }
+
+        /// <summary>Empties the write log, e.g. between the phases of a test.</summary>
+        public void ClearWriteLog()
+        {
+            _loggedWrites = 0;
+        }
+
+        /// <summary>The stored value of a configuration register, without the side effects of a bus read.</summary>
+        public int RegisterValue(int address)
+        {
+            if (address < 0 || address >= RegisterCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(address));
+            }
+
+            return _registers[address];
+        }
+
+        /// <summary>The INT1 pin level now (high = true): sources enabled and mapped to INT1, inverted by INT_INVERT.</summary>
+        public bool ReadInt1Level()
+        {
+            Advance();
+            return PinLevel(~_registers[IntMapAddress]);
+        }
+
+        /// <summary>The INT2 pin level now: sources enabled and mapped to INT2 by a set INT_MAP bit.</summary>
+        public bool ReadInt2Level()
+        {
+            Advance();
+            return PinLevel(_registers[IntMapAddress]);
+        }
+
+        /// <inheritdoc/>
+        public BusStatus Write(byte[] buffer, int offset, int count)
+        {
+            CheckRange(buffer, offset, count);
+            TransactionCount++;
+            if (_faults.Unplugged)
+            {
+                return BusStatus.Nack;
+            }
+
+            Advance();
+            if (_framing == Adxl345ModelFraming.Spi)
+            {
+                SpiTransfer(buffer, offset, count, null, 0, 0);
+            }
+            else
+            {
+                I2cWrite(buffer, offset, count);
+            }
+
+            EndTransfer();
+            return BusStatus.Ok;
+        }
+
+        /// <inheritdoc/>
+        public BusStatus Read(byte[] buffer, int offset, int count)
+        {
+            CheckRange(buffer, offset, count);
+            TransactionCount++;
+            if (_faults.Unplugged)
+            {
+                return BusStatus.Nack;
+            }
+
+            Advance();
+            if (_framing == Adxl345ModelFraming.Spi)
+            {
+                // No address byte: the part sees a write of zeros to read-only DEVID and leaves SDO idle.
+                for (int i = 0; i < count; i++)
+                {
+                    buffer[offset + i] = 0;
+                }
+            }
+            else
+            {
+                I2cRead(buffer, offset, count);
+            }
+
+            EndTransfer();
+            return BusStatus.Ok;
+        }
+
+        /// <inheritdoc/>
+        public BusStatus WriteRead(
+            byte[] writeBuffer, int writeOffset, int writeCount,
+            byte[] readBuffer, int readOffset, int readCount)
+        {
+            CheckRange(writeBuffer, writeOffset, writeCount);
+            CheckRange(readBuffer, readOffset, readCount);
+            TransactionCount++;
+            if (_faults.Unplugged)
+            {
+                return BusStatus.Nack;
+            }
+
+            Advance();
+            if (_framing == Adxl345ModelFraming.Spi)
+            {
+                SpiTransfer(writeBuffer, writeOffset, writeCount, readBuffer, readOffset, readCount);
+            }
+            else
+            {
+                I2cWrite(writeBuffer, writeOffset, writeCount);
+                I2cRead(readBuffer, readOffset, readCount);
+            }
+
+            EndTransfer();
+            return BusStatus.Ok;
+        }
+
+        // One chip-select period: the address byte, then every further byte clocked (written bytes first, then the
+        // read phase). In a read, the bytes after the address are register data out; in a write, the master's bytes
+        // are register data in and the read phase clocks in zeros (MOSI low), as a real part would store them.
+        private void SpiTransfer(byte[] writeBuffer, int writeOffset, int writeCount, byte[] readBuffer, int readOffset, int readCount)
+        {
+            if (writeCount == 0)
+            {
+                return;
+            }
+
+            byte command = writeBuffer[writeOffset];
+            bool isRead = (command & SpiReadBit) != 0;
+            int step = (command & SpiMultiByteBit) != 0 ? 1 : 0;
+            int address = command & AddressMask;
+            for (int i = 1; i < writeCount; i++)
+            {
+                if (isRead)
+                {
+                    ReadRegister(address);
+                }
+                else
+                {
+                    WriteRegister(address, writeBuffer[writeOffset + i]);
+                }
+
+                address = (address + step) & AddressMask;
+            }
+
+            for (int i = 0; i < readCount; i++)
+            {
+                if (isRead)
+                {
+                    readBuffer[readOffset + i] = ReadRegister(address);
+                }
+                else
+                {
+                    WriteRegister(address, 0);
+                    readBuffer[readOffset + i] = 0;
+                }
+
+                address = (address + step) & AddressMask;
+            }
+        }
+
+        private void I2cWrite(byte[] buffer, int offset, int count)
+        {
+            if (count == 0)
+            {
+                return;
+            }
+
+            _i2cPointer = buffer[offset] & AddressMask;
+            for (int i = 1; i < count; i++)
+            {
+                WriteRegister(_i2cPointer, buffer[offset + i]);
+                _i2cPointer = (_i2cPointer + 1) & AddressMask;
+            }
+        }
+
+        private void I2cRead(byte[] buffer, int offset, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                buffer[offset + i] = ReadRegister(_i2cPointer);
+                _i2cPointer = (_i2cPointer + 1) & AddressMask;
+            }
+        }
+
+        private byte ReadRegister(int address)
+        {
+            bool isData = address >= DataX0Address && address <= DataZ1Address;
+            if (!isData && _dataRegistersRead)
+            {
+                // Moving on from DATAZ1 (0x37 to 0x38) completes the data read and pops the entry.
+                PopOutput();
+            }
+
+            if (isData)
+            {
+                _dataRegistersRead = true;
+                return DataByte(address - DataX0Address);
+            }
+
+            switch (address)
+            {
+                case DevIdAddress:
+                    return DeviceId;
+                case IntSourceAddress:
+                    return (byte)IntSourceValue();
+                case FifoStatusAddress:
+                    return (byte)_fifoCount;
+                default:
+                    return IsStoredRegister(address) ? _registers[address] : (byte)0;
+            }
+        }
+
+        private void WriteRegister(int address, byte value)
+        {
+            if (_loggedWrites < WriteLogCapacity)
+            {
+                _loggedRegisters[_loggedWrites] = (byte)address;
+                _loggedValues[_loggedWrites] = value;
+                _loggedWrites++;
+            }
+
+            if (!IsStoredRegister(address))
+            {
+                return;
+            }
+
+            _registers[address] = value;
+            switch (address)
+            {
+                case PowerCtlAddress:
+                    bool measure = (value & MeasureBit) != 0;
+                    if (measure && !_measuring)
+                    {
+                        RestartSampleClock();
+                    }
+
+                    _measuring = measure;
+                    break;
+                case BwRateAddress:
+                    RestartSampleClock();
+                    break;
+                case FifoCtlAddress:
+                    if (FifoMode() == FifoModeBypass)
+                    {
+                        _fifoCount = 0;
+                        _fifoHead = 0;
+                    }
+
+                    break;
+            }
+        }
+
+        // Registers a write changes: the configuration block 0x1D-0x2A and the control registers; not DEVID, the
+        // reserved 0x01-0x1C, ACT_TAP_STATUS, INT_SOURCE, the data registers or FIFO_STATUS.
+        private static bool IsStoredRegister(int address)
+        {
+            return (address >= FirstConfigAddress && address < ActTapStatusAddress)
+                || (address >= BwRateAddress && address <= IntMapAddress)
+                || address == DataFormatAddress
+                || address == FifoCtlAddress;
+        }
+
+        private void RestartSampleClock()
+        {
+            _samplingStartUs = _clock.MonotonicUs;
+            _samplesSinceStart = 0;
+        }
+
+        private void EndTransfer()
+        {
+            if (_dataRegistersRead)
+            {
+                PopOutput();
+            }
+        }
+
+        private void PopOutput()
+        {
+            _dataRegistersRead = false;
+            _overrun = false;
+            if (FifoMode() == FifoModeBypass)
+            {
+                _latestUnread = false;
+                return;
+            }
+
+            if (_fifoCount > 0)
+            {
+                _fifoHead = (_fifoHead + 1) % FifoCapacitySamples;
+                _fifoCount--;
+            }
+        }
+
+        private byte DataByte(int dataIndex)
+        {
+            int axis = dataIndex >> 1;
+            int counts;
+            if (FifoMode() != FifoModeBypass && _fifoCount > 0)
+            {
+                counts = _fifo[_fifoHead * 3 + axis];
+            }
+            else
+            {
+                counts = axis == 0 ? _latestX : axis == 1 ? _latestY : _latestZ;
+            }
+
+            int format = _registers[DataFormatAddress];
+            if ((format & JustifyLeftBit) != 0)
+            {
+                counts <<= 16 - ResolutionBits(format);
+            }
+
+            // DATAx0 is the low byte, DATAx1 the high byte of the 16-bit two's complement word.
+            return (byte)((dataIndex & 1) == 0 ? counts : counts >> 8);
+        }
+
+        private int IntSourceValue()
+        {
+            bool dataReady = FifoMode() == FifoModeBypass ? _latestUnread : _fifoCount > 0;
+            bool watermark = _fifoCount >= (_registers[FifoCtlAddress] & FifoSamplesMask);
+            return (dataReady ? IntDataReady : 0) | (watermark ? IntWatermark : 0) | (_overrun ? IntOverrun : 0);
+        }
+
+        private bool PinLevel(int mapSelect)
+        {
+            bool active = (IntSourceValue() & _registers[IntEnableAddress] & mapSelect) != 0;
+            bool activeLow = (_registers[DataFormatAddress] & IntInvertBit) != 0;
+            return active != activeLow;
+        }
+
+        private int FifoMode()
+        {
+            return _registers[FifoCtlAddress] >> 6;
+        }
+
+        // Converts every sample that fell due since the last transfer; only samples that can still be read are
+        // evaluated, so a long gap costs at most one FIFO of conversions.
+        private void Advance()
+        {
+            if (!_measuring)
+            {
+                return;
+            }
+
+            // ODR = 3200 Hz / 2^(15 - rate code) (datasheet Table 7).
+            int rateCode = _registers[BwRateAddress] & RateMask;
+            long dueSamples = (_clock.MonotonicUs - _samplingStartUs) * 3200 / (1000000L << (15 - rateCode));
+            long fresh = dueSamples - _samplesSinceStart;
+            if (fresh <= 0)
+            {
+                return;
+            }
+
+            long first = _samplesSinceStart + 1;
+            _samplesSinceStart = dueSamples;
+            int mode = FifoMode();
+            if (mode == FifoModeBypass)
+            {
+                long replaced = fresh - 1 + (_latestUnread ? 1 : 0);
+                if (replaced > 0)
+                {
+                    _overrun = true;
+                    DiscardedSamples += replaced;
+                }
+
+                Convert(dueSamples, rateCode);
+                _latestUnread = true;
+                return;
+            }
+
+            if (mode == FifoModeFifo)
+            {
+                long room = FifoCapacitySamples - _fifoCount;
+                long kept = fresh < room ? fresh : room;
+                for (long k = first; k < first + kept; k++)
+                {
+                    Convert(k, rateCode);
+                    Push();
+                }
+
+                if (fresh > room)
+                {
+                    _overrun = true;
+                    DiscardedSamples += fresh - room;
+                }
+
+                return;
+            }
+
+            // Stream (trigger modelled the same): the oldest samples give way; only the newest 32 can survive.
+            if (fresh > FifoCapacitySamples)
+            {
+                DiscardedSamples += _fifoCount + fresh - FifoCapacitySamples;
+                _overrun = true;
+                _fifoCount = 0;
+                _fifoHead = 0;
+                first = dueSamples - FifoCapacitySamples + 1;
+            }
+
+            for (long k = first; k <= dueSamples; k++)
+            {
+                Convert(k, rateCode);
+                if (_fifoCount == FifoCapacitySamples)
+                {
+                    _fifoHead = (_fifoHead + 1) % FifoCapacitySamples;
+                    _fifoCount--;
+                    DiscardedSamples++;
+                    _overrun = true;
+                }
+
+                Push();
+            }
+        }
+
+        private void Push()
+        {
+            int slot = ((_fifoHead + _fifoCount) % FifoCapacitySamples) * 3;
+            _fifo[slot] = _latestX;
+            _fifo[slot + 1] = _latestY;
+            _fifo[slot + 2] = _latestZ;
+            _fifoCount++;
+        }
+
+        // Converts sample k of the current sampling run into _latestX/Y/Z.
+        private void Convert(long sampleIndex, int rateCode)
+        {
+            if (_faults.Stuck && _hasSample)
+            {
+                return;
+            }
+
+            double periodUs = (1000000L << (15 - rateCode)) / 3200.0;
+            double timeS = (_samplingStartUs + sampleIndex * periodUs) / 1e6;
+            _signals.AccelerationG(timeS, out double xG, out double yG, out double zG);
+
+            int format = _registers[DataFormatAddress];
+            if ((format & SelfTestBit) != 0)
+            {
+                xG += SelfTestShiftXG;
+                yG += SelfTestShiftYG;
+                zG += SelfTestShiftZG;
+            }
+
+            int bits = ResolutionBits(format);
+            int range = format & RangeMask;
+            double countsPerG = (format & FullResolutionBit) != 0 ? 256.0 : 256.0 / (1 << range);
+            bool lsbForcedZero = rateCode >= 0x0E && ((format & FullResolutionBit) != 0 || range == 0);
+            _latestX = Quantise(xG * countsPerG, bits, lsbForcedZero);
+            _latestY = Quantise(yG * countsPerG, bits, lsbForcedZero);
+            _latestZ = Quantise(zG * countsPerG, bits, lsbForcedZero);
+            _hasSample = true;
+        }
+
+        // Full resolution: 10 bits at ±2 g up to 13 at ±16 g; 10-bit mode: 10 at every range.
+        private static int ResolutionBits(int format)
+        {
+            return (format & FullResolutionBit) != 0 ? 10 + (format & RangeMask) : 10;
+        }
+
+        private static short Quantise(double counts, int bits, bool lsbForcedZero)
+        {
+            int max = (1 << (bits - 1)) - 1;
+            int min = -(1 << (bits - 1));
+            int value;
+            if (counts >= max)
+            {
+                value = max;
+            }
+            else if (counts <= min)
+            {
+                value = min;
+            }
+            else
+            {
+                value = counts >= 0 ? (int)(counts + 0.5) : -(int)(-counts + 0.5);
+            }
+
+            return (short)(lsbForcedZero ? value & ~1 : value);
+        }
+
+        private void CheckLogIndex(int index)
+        {
+            if (index < 0 || index >= _loggedWrites)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+        }
+
+        private static void CheckRange(byte[] buffer, int offset, int count)
+        {
+            if (buffer == null)
+            {
+                throw new ArgumentNullException(nameof(buffer));
+            }
+
+            if (offset < 0 || count < 0 || offset > buffer.Length - count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count));
+            }
+        }
+    }
+}
