@@ -1,5 +1,6 @@
 using System;
 using SensorNode.Core.FixedMath;
+using SensorNode.Core.Signal;
 using SensorNode.Hardware;
 
 namespace SensorNode.Drivers.CurrentClamp
@@ -21,16 +22,13 @@ namespace SensorNode.Drivers.CurrentClamp
         /// <summary>Cycles per burst unless told otherwise: 400 ms at 50 Hz, 333 ms at 60 Hz.</summary>
         public const int DefaultCycles = 20;
 
-        /// <summary>Largest burst: with a 12-bit ADC it keeps count² × (MaxCount/2)² × 2^16 inside 64 bits in the RMS step.</summary>
+        /// <summary>Largest burst, samples: 2 s at the default 2 kHz; the buffer is allocated once at this size or less.</summary>
         public const int MaxSamples = 4096;
-
-        // The RMS is taken at 2^8 times the count resolution before scaling to mA.
-        private const int RmsFractionBits = 8;
 
         private readonly IAnalogBurstInput _adc;
         private readonly short[] _samples;
         private readonly int _sampleRateHz;
-        private readonly long _milliampsPerVolt;
+        private readonly CurrentBurstRms _rms;
 
         /// <summary>Creates the driver and its burst buffer.</summary>
         /// <param name="adc">The ADC channel the CT's biased output is wired to.</param>
@@ -69,7 +67,7 @@ namespace SensorNode.Drivers.CurrentClamp
                 throw new ArgumentOutOfRangeException(nameof(cycles));
             }
 
-            // The RMS step's 64-bit headroom assumes a converter of 12 bits or fewer (the ESP32's ADC has 12).
+            // The burst is kept as short counts and the README calibration assumes the ESP32's 12-bit converter.
             if (adc.MaxCount < 1 || adc.MaxCount > 4095)
             {
                 throw new ArgumentOutOfRangeException(nameof(adc));
@@ -83,7 +81,12 @@ namespace SensorNode.Drivers.CurrentClamp
 
             _adc = adc;
             _sampleRateHz = rateHz;
-            _milliampsPerVolt = milliampsPerVolt;
+            // mA per count = FullScale[mV] / MaxCount × mA-per-V / 1000; samples at 0 or MaxCount are clipped.
+            _rms = new CurrentBurstRms(
+                (long)adc.FullScaleMillivolts * milliampsPerVolt,
+                (long)adc.MaxCount * 1000,
+                0,
+                adc.MaxCount);
             _samples = new short[cycles * samplesPerCycle];
         }
 
@@ -118,42 +121,13 @@ namespace SensorNode.Drivers.CurrentClamp
                 return BusResult.ToSensorStatus(bus);
             }
 
-            int maxCount = _adc.MaxCount;
-
-            // The per-sample loop: sums only, no calls. count ≤ 4096 and samples ≤ 4095 keep sum < 2^24, sumSq < 2^36.
-            long sum = 0;
-            long sumOfSquares = 0;
-            int clipped = 0;
-            for (int index = 0; index < count; index++)
-            {
-                int value = samples[index];
-                sum += value;
-                sumOfSquares += value * value;
-                if (value <= 0 || value >= maxCount)
-                {
-                    clipped++;
-                }
-            }
-
-            // Variance × n²: n·Σx² − (Σx)², exact, and ≥ 0. Over whole cycles the mean is the bias, so this is the AC part.
-            long spreadTimesCountSquared = count * sumOfSquares - sum * sum;
-            if (spreadTimesCountSquared < 0)
-            {
-                spreadTimesCountSquared = 0;
-            }
-
-            // rms[counts] × 2^8 × n = sqrt(spread × 2^16); spread ≤ n² (MaxCount/2)² < 2^46, so the shift stays in 64 bits.
-            ulong rmsScaled = IntSqrt.Floor64((ulong)spreadTimesCountSquared << (2 * RmsFractionBits));
-
-            // mA = rms[counts] × FullScale[mV] / MaxCount × mA-per-V / 1000.
-            int fullScaleMv = _adc.FullScaleMillivolts;
-            ulong numerator = (ulong)fullScaleMv * (ulong)_milliampsPerVolt;
-            ulong denominator = (ulong)count * (ulong)maxCount * (1UL << RmsFractionBits) * 1000UL;
-            ulong currentMa = MulDiv.RoundSat(rmsScaled, numerator, denominator);
-            CurrentRmsMa = currentMa > int.MaxValue ? int.MaxValue : (int)currentMa;
-            BiasMv = (int)IntDiv.RoundSat(sum * fullScaleMv, (long)count * maxCount);
-            ClippedSamples = clipped;
-            return clipped > 0 ? SensorStatus.OutOfRange : SensorStatus.Ok;
+            // The signal chain's burst RMS is the one implementation; this driver only owns the burst and the units.
+            CurrentBurstRms rms = _rms;
+            rms.Measure(samples, 0, count);
+            CurrentRmsMa = rms.CurrentRmsMa;
+            BiasMv = (int)IntDiv.RoundSat(rms.SumCounts * _adc.FullScaleMillivolts, (long)count * _adc.MaxCount);
+            ClippedSamples = rms.ClippedSamples;
+            return ClippedSamples > 0 ? SensorStatus.OutOfRange : SensorStatus.Ok;
         }
     }
 }
