@@ -11,6 +11,8 @@ namespace SensorNode.Benchmarks
             new SignalBenchmark(),
             new Evaluation.EvaluateBenchmark(),
             new DriversBenchmark(),
+            new ConsoleFuzzBenchmark(),
+            new MqttBenchmark(),
         };
 
         private const int UsageExitCode = 2;

@@ -1,0 +1,163 @@
+using System.Device.Adc;
+using System.Device.Gpio;
+using System.Device.Spi;
+using System.Net.NetworkInformation;
+using System.Threading;
+using nanoFramework.Runtime.Native;
+using SensorNode.Core.Config;
+using SensorNode.Core.Console;
+using SensorNode.Core.Node;
+using SensorNode.Drivers;
+using SensorNode.Drivers.Adxl345;
+using SensorNode.Drivers.CurrentClamp;
+using SensorNode.Drivers.Max31865;
+using SensorNode.Hardware.Esp32;
+using SensorNode.Hardware.Esp32.Boards;
+
+namespace SensorNode.Device
+{
+    /// <summary>
+    /// The ESP32 app: the composition root only. It routes the board's pins, builds the ESP32 adapters, the drivers and
+    /// the sensor front end, loads the config from flash, and runs the firmware core with the technician console on COM2.
+    /// Everything it wires is the same code the virtual node runs on the PC; only the adapters differ.
+    /// </summary>
+    public static class Program
+    {
+        // The board this build is for; OlimexEsp32PoeIso.Pins is the other one in Hardware.Esp32.
+        private static readonly BoardPins Pins = DevKitC.Pins;
+
+        // Mains frequency of the plant: the CT clamp's burst spans whole cycles and the MAX31865 notches it out.
+        private const int MainsHz = 50;
+
+        // SCT-013-030: 30 A per volt across its built-in burden.
+        private const int ClampMilliampsPerVolt = 30000;
+
+        // ESP32 ADC1 at the firmware's default 11 dB attenuation reads about 3.1 V at full scale; the burst loop is assumed
+        // to keep 2400 Hz until the bench command has measured the board (see Hardware/Esp32/README.md).
+        private const int AdcFullScaleMillivolts = 3100;
+        private const int AdcMaxBurstRateHz = 2400;
+
+        // PT100 breakout with a 430 Ω reference resistor, wired 4-wire.
+        private const int RtdReferenceMilliohms = 430000;
+
+        // ADXL345 SPI mode 3 up to 5 MHz; MAX31865 mode 1 or 3 up to 5 MHz, kept at 1 MHz for longer probe cables.
+        private const int AccelerometerSpiHz = 5000000;
+        private const int RtdSpiHz = 1000000;
+
+        // An address byte plus the longest register read: 7 bytes of the MAX31865, 6 data bytes of the ADXL345.
+        private const int SpiTransferBytes = 8;
+
+        // The loop wakes on the FIFO watermark (16 frames: 5 ms at 3200 Hz) or after this long, whichever comes first.
+        private const int TickTimeoutMs = 10;
+
+        private const int ConsoleBaud = 115200;
+
+        private static readonly AutoResetEvent Watermark = new AutoResetEvent(false);
+
+        public static void Main()
+        {
+            Pins.ApplyPinFunctions();
+            var clock = new Esp32Clock();
+            var storage = new LittleFsStorage();
+            var wake = new Esp32SleepControl().BootWakeCause;
+
+            var config = new ConfigStore(SettingsTable.All);
+            ConfigLoadOutcome configOutcome = config.Load(storage);
+
+            // The vibration format is fixed for a boot: vib.rate_hz and vib.range_g take effect at the next one.
+            var accelerometerBus = new SpiRegisterBus(
+                new SpiConnectionSettings(Pins.SpiBusId, Pins.Adxl345ChipSelectPin)
+                {
+                    Mode = SpiMode.Mode3,
+                    ClockFrequency = AccelerometerSpiHz,
+                },
+                SpiTransferBytes);
+            var rtdBus = new SpiRegisterBus(
+                new SpiConnectionSettings(Pins.SpiBusId, Pins.Max31865ChipSelectPin)
+                {
+                    Mode = SpiMode.Mode1,
+                    ClockFrequency = RtdSpiHz,
+                },
+                SpiTransferBytes);
+            var clampAdc = new AdcBurstInput(new AdcController(), Pins.CurrentClampAdcChannel, AdcFullScaleMillivolts,
+                AdcMaxBurstRateHz);
+            var sensors = new DriverSensorFrontEnd(
+                new Adxl345Driver(accelerometerBus, Adxl345Framing.Spi, clock),
+                Adxl345Settings.RangeFromG(config.GetInt(ConfigKeys.VibRangeG)),
+                Adxl345Settings.DataRateFromHz(config.GetInt(ConfigKeys.VibRateHz)),
+                Adxl345Settings.WatermarkSamples,
+                new Max31865Driver(rtdBus, Thread.Sleep, RtdElement.Pt100, RtdReferenceMilliohms, RtdWiring.FourWire, MainsHz),
+                new CurrentClampDriver(clampAdc, MainsHz, ClampMilliampsPerVolt),
+                clock);
+
+            var int1 = new GpioDigitalInput(new GpioController(), Pins.Adxl345Int1Pin, PinMode.Input, PinEventTypes.Rising, clock);
+            int1.Edge += OnWatermark;
+
+            // nanoFramework 1.x has no managed watchdog on the ESP32 (nanoFramework.Hardware.Esp32 1.6.40 exposes none),
+            // so the core's watchdog hook stays empty; the native task watchdog still guards the interpreter.
+            var core = new SensorNodeCore(config, sensors, clock, new OfflinePublisher(), null, DefaultNodeId());
+            var system = new RebootRequest();
+            var serial = new SerialPortLine(Pins.ConsolePort, ConsoleBaud);
+            var console = new SerialConsole(serial, new CommandInterpreter(core, storage, system), true);
+
+            core.Start(wake, configOutcome);
+            console.WritePrompt();
+            while (true)
+            {
+                Watermark.WaitOne(TickTimeoutMs, false);
+                core.RunOnce();
+                console.Poll();
+                if (system.Requested)
+                {
+                    // The reply to "reboot" has been written by Poll; give the UART time to send it.
+                    Thread.Sleep(100);
+                    Power.RebootDevice();
+                }
+            }
+        }
+
+        // INT1 rose: the FIFO reached its watermark. Runs on nanoFramework's event thread; only wakes the loop.
+        private static void OnWatermark(bool risingEdge, long timestampUs)
+        {
+            Watermark.Set();
+        }
+
+        // "node-" and the last 6 hex digits of the first network interface's MAC (the Wi-Fi station on the ESP32).
+        private static string DefaultNodeId()
+        {
+            const string hex = "0123456789abcdef";
+            NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
+            byte[] mac = interfaces.Length > 0 ? interfaces[0].PhysicalAddress : null;
+            if (mac == null || mac.Length < 3)
+            {
+                return "node-000000";
+            }
+
+            char[] id = new char[11];
+            id[0] = 'n';
+            id[1] = 'o';
+            id[2] = 'd';
+            id[3] = 'e';
+            id[4] = '-';
+            for (int i = 0; i < 3; i++)
+            {
+                int b = mac[mac.Length - 3 + i];
+                id[5 + 2 * i] = hex[b >> 4];
+                id[6 + 2 * i] = hex[b & 0x0F];
+            }
+
+            return new string(id);
+        }
+
+        // The console's reboot command: noted here, carried out by the loop after the reply went out.
+        private sealed class RebootRequest : ISystemControl
+        {
+            public bool Requested { get; private set; }
+
+            public void RequestReboot()
+            {
+                Requested = true;
+            }
+        }
+    }
+}
