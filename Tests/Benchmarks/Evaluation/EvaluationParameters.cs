@@ -56,7 +56,9 @@ namespace SensorNode.Benchmarks.Evaluation
         /// SpreadFloorPerMille 80: a change below 8 % of the learned level is never scored as many spreads, however steady the
         /// machine was while learning (IMS's healthy bearings drift by 5-7 % over days); the CUSUM term is off (CusumRefQ8 0):
         /// on a vibration amplitude a slow few-per-cent drift is not a fault, and the envelope and smoothed terms see any
-        /// real rise; vibration never legitimately repeats, so 60 identical windows are a stuck sensor.
+        /// real rise; RaiseDwellWindows 2: two windows in a row are enough to confirm a bearing fault (one is not: a knock
+        /// or a burst lasts one window), so a fault alarms on its second window; vibration never legitimately repeats, so
+        /// 60 identical windows are a stuck sensor.
         /// </summary>
         public static class MachineVibration
         {
@@ -66,6 +68,7 @@ namespace SensorNode.Benchmarks.Evaluation
                 {
                     LearnWindows = learnWindows,
                     SpreadFloorPerMille = 80,
+                    RaiseDwellWindows = 2,
                     CusumRefQ8 = 0,
                     StuckWindows = 60,
                 };
