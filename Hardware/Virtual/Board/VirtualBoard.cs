@@ -19,7 +19,8 @@ namespace SensorNode.Hardware.Virtual.Board
     /// <remarks>
     /// <para><b>Bearing resonance.</b> The simulation rings each bearing impact at a housing resonance (3 kHz by default),
     /// but the ADXL345 model takes point samples at its output data rate, as an ideal sampler: at 3200 Hz a 3 kHz ring
-    /// would fold down to 200 Hz, inside the 10-1000 Hz velocity band, and inflate velocity by about 15×. The board
+    /// would fold down to 200 Hz, inside the 10-1000 Hz velocity band, where the same acceleration reads as 15× the
+    /// velocity (with a worn bearing, 2.5 instead of 1.6 mm/s, and kurtosis 19 instead of 10). The board
     /// therefore moves the resonance to <see cref="ResonanceHz"/>, inside the part's 1600 Hz bandwidth at the default
     /// 3200 Hz rate, and scales the decay time to keep the damping ratio (about 0.09). That keeps the chip model a plain
     /// sampler and costs nothing per sample, where a low-pass in the model would need oversampling. At vib.rate_hz 1600

@@ -4,6 +4,8 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Linq;
+using SensorNode.Core.Node;
+using SensorNode.Hardware.Virtual.Mqtt;
 using SensorNode.Hardware.Virtual.Node;
 using SensorNode.Hardware.Virtual.Simulation;
 
@@ -48,9 +50,15 @@ namespace SensorNode.Hardware.Virtual.Cli
             {
                 return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
             }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException)
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
             {
+                // The config folder or the console streams: the message names the path or the failure.
                 Console.Error.WriteLine("virtual-node: " + ex.Message);
+                return ExitRuntimeError;
+            }
+            catch (Exception ex)
+            {
+                Console.Error.WriteLine("virtual-node: unexpected error: " + ex);
                 return ExitRuntimeError;
             }
         }
@@ -62,6 +70,15 @@ namespace SensorNode.Hardware.Virtual.Cli
                 + "The technician console is on stdin/stdout.");
             root.Subcommands.Add(BuildRun());
             root.Subcommands.Add(BuildScenarios());
+            root.Subcommands.Add(FleetCommand.Build());
+            foreach (var option in root.Options)
+            {
+                if (option is VersionOption version)
+                {
+                    version.Action = new PrintFirmwareVersion();
+                }
+            }
+
             return root;
         }
 
@@ -102,7 +119,8 @@ namespace SensorNode.Hardware.Virtual.Cli
             };
             var duration = new Option<double>("--duration")
             {
-                Description = "Stop after this many simulated seconds and exit 0. Default: run until stdin ends or Ctrl+C.",
+                Description = "Stop after this many simulated seconds and exit 0, even if stdin ends earlier. "
+                    + "Without it the run ends when stdin ends (Ctrl+D) or at Ctrl+C.",
                 HelpName = "seconds",
             };
             duration.Validators.Add(result =>
@@ -113,10 +131,29 @@ namespace SensorNode.Hardware.Virtual.Cli
                 }
             });
 
+            var broker = new Option<string>("--broker")
+            {
+                HelpName = "host[:port]",
+                Description = "MQTT broker to publish to (port 1883, or 8883 with TLS). Default: mqtt.host and mqtt.port "
+                    + "from the saved settings; with neither the node runs offline and queues its events.",
+            };
+            broker.Validators.Add(result =>
+            {
+                if (!BrokerAddress.TryParse(result.GetValueOrDefault<string>(), false, out _, out string error))
+                {
+                    result.AddError("--broker: " + error + ".");
+                }
+            });
+            var caFile = new Option<string>("--ca-file")
+            {
+                HelpName = "pem",
+                Description = "Connect over TLS and trust only this CA certificate (PEM). mqtt.tls on uses the system's CAs.",
+            };
+
             var run = new Command("run", "Boot the node on the virtual board and open its console on stdin/stdout. "
                 + "Type 'help' for the commands; end with Ctrl+D (end of input) or Ctrl+C.")
             {
-                seed, speed, scenario, configDir, duration,
+                seed, speed, scenario, configDir, duration, broker, caFile,
             };
             run.SetAction(result =>
             {
@@ -125,7 +162,11 @@ namespace SensorNode.Hardware.Virtual.Cli
                     result.GetValue(speed),
                     ScenarioCatalogue.Find(result.GetValue(scenario)),
                     result.GetValue(configDir),
-                    result.GetValue(duration));
+                    result.GetValue(duration))
+                {
+                    Broker = ParseBroker(result.GetValue(broker), result.GetValue(caFile) != null),
+                    CaFile = result.GetValue(caFile),
+                };
                 return VirtualNodeRunner.Run(settings);
             });
             return run;
@@ -158,6 +199,21 @@ namespace SensorNode.Hardware.Virtual.Cli
                 return ExitOk;
             });
             return scenarios;
+        }
+
+        // --version prints the firmware's version (the assembly's own is not meaningful).
+        private sealed class PrintFirmwareVersion : SynchronousCommandLineAction
+        {
+            public override int Invoke(ParseResult parseResult)
+            {
+                Console.Out.WriteLine(FirmwareVersion.Text);
+                return ExitOk;
+            }
+        }
+
+        private static BrokerAddress ParseBroker(string text, bool tls)
+        {
+            return text != null && BrokerAddress.TryParse(text, tls, out BrokerAddress address, out _) ? address : null;
         }
 
         private static void RequireScenario(string name, SymbolResult result)

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using SensorNode.Hardware.Virtual.Mqtt;
 using SensorNode.Hardware.Virtual.Simulation;
 
 namespace SensorNode.Hardware.Virtual.Node
@@ -46,6 +47,12 @@ namespace SensorNode.Hardware.Virtual.Node
         public string ConfigDir { get; }
 
         public double DurationS { get; }
+
+        /// <summary>The broker from --broker, or null to take mqtt.host and mqtt.port from the saved settings.</summary>
+        public BrokerAddress Broker { get; init; }
+
+        /// <summary>PEM file of the broker's CA from --ca-file (turns TLS on), or null.</summary>
+        public string CaFile { get; init; }
 
         /// <summary>The config folder to use for a board whose default node id is <paramref name="defaultNodeId"/>.</summary>
         public string ConfigDirFor(string defaultNodeId) =>
