@@ -10,9 +10,18 @@ namespace SensorNode.Drivers.CurrentClamp
     /// whose output rides on a mid-supply bias divider into an ESP32 ADC channel.
     /// </summary>
     /// <remarks>
-    /// Each <see cref="Measure"/> takes one burst spanning a whole number of mains cycles, so the burst mean is the
-    /// bias (whatever the divider's tolerance or drift) and the RMS has no partial-cycle error. Integer arithmetic only;
-    /// the burst buffer is allocated here and nothing is allocated per measurement. Not thread-safe.
+    /// <para>Two ways to measure. <see cref="Measure"/> takes one burst spanning a whole number of mains cycles (400 ms
+    /// at 50 Hz), so the burst mean is the bias (whatever the divider's tolerance or drift) and the RMS has no
+    /// partial-cycle error; it blocks for the whole burst. The chunked measurement (<see cref="BeginChunks"/>,
+    /// <see cref="MeasureChunk"/> on every scheduler tick, <see cref="FinishChunks"/> once per window) takes
+    /// <see cref="ChunkSamples"/> samples at a time (a quarter cycle: 5 ms at 50 Hz), so the loop goes back to the
+    /// ADXL345's FIFO (10 ms deep at 3200 Hz) between chunks. Each sample is summed in the phase bin of its place in the
+    /// mains cycle, taken from the chunk's start time, and the RMS averages the bins (see <see cref="CurrentBurstRms"/>):
+    /// exact however the chunks fall in the cycle, once every bin has a sample. A chunk is skipped when its start bin
+    /// already holds <see cref="ChunkSamplesPerBin"/> samples, which spreads the chunks over the cycle even when the
+    /// ticks are locked to the mains.</para>
+    /// <para>Integer arithmetic only; the buffers are allocated here and nothing is allocated per measurement. Not
+    /// thread-safe.</para>
     /// </remarks>
     public sealed class CurrentClampDriver
     {
@@ -28,7 +37,11 @@ namespace SensorNode.Drivers.CurrentClamp
         private readonly IAnalogBurstInput _adc;
         private readonly short[] _samples;
         private readonly int _sampleRateHz;
+        private readonly int _samplesPerCycle;
+        private readonly int _chunkSamplesPerBin;
         private readonly CurrentBurstRms _rms;
+        private readonly CurrentBurstRms _chunkRms;
+        private SensorStatus _chunkFailure = SensorStatus.Ok;
 
         /// <summary>Creates the driver and its burst buffer.</summary>
         /// <param name="adc">The ADC channel the CT's biased output is wired to.</param>
@@ -36,10 +49,12 @@ namespace SensorNode.Drivers.CurrentClamp
         /// <param name="milliampsPerVolt">Primary current per volt across the burden, in mA/V: 30 000 for an SCT-013-030
         /// (30 A per 1 V); for a current-output CT, turns ratio / burden ohms × 1000.</param>
         /// <param name="cycles">Whole mains cycles per burst, 1 or more.</param>
-        /// <param name="samplesPerCycle">Samples per cycle, 4 or more; the rate is this times <paramref name="mainsHz"/>.</param>
+        /// <param name="samplesPerCycle">Samples per cycle, 4 to <see cref="CurrentBurstRms.MaxPhaseBins"/>; the rate is this
+        /// times <paramref name="mainsHz"/>.</param>
         /// <exception cref="ArgumentNullException"><paramref name="adc"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">Mains not 50/60 Hz, a non-positive calibration, a burst above
-        /// <see cref="MaxSamples"/>, an ADC of more than 12 bits, or a rate above its <see cref="IAnalogBurstInput.MaxSampleRateHz"/>.</exception>
+        /// <see cref="MaxSamples"/>, more samples per cycle than <see cref="CurrentBurstRms.MaxPhaseBins"/>, an ADC of more
+        /// than 12 bits, or a rate above its <see cref="IAnalogBurstInput.MaxSampleRateHz"/>.</exception>
         public CurrentClampDriver(
             IAnalogBurstInput adc,
             int mainsHz,
@@ -62,7 +77,8 @@ namespace SensorNode.Drivers.CurrentClamp
                 throw new ArgumentOutOfRangeException(nameof(milliampsPerVolt));
             }
 
-            if (cycles < 1 || samplesPerCycle < 4 || (long)cycles * samplesPerCycle > MaxSamples)
+            if (cycles < 1 || samplesPerCycle < 4 || samplesPerCycle > CurrentBurstRms.MaxPhaseBins
+                || (long)cycles * samplesPerCycle > MaxSamples)
             {
                 throw new ArgumentOutOfRangeException(nameof(cycles));
             }
@@ -81,13 +97,16 @@ namespace SensorNode.Drivers.CurrentClamp
 
             _adc = adc;
             _sampleRateHz = rateHz;
-            // mA per count = FullScale[mV] / MaxCount × mA-per-V / 1000; samples at 0 or MaxCount are clipped.
-            _rms = new CurrentBurstRms(
-                (long)adc.FullScaleMillivolts * milliampsPerVolt,
-                (long)adc.MaxCount * 1000,
-                0,
-                adc.MaxCount);
+            _samplesPerCycle = samplesPerCycle;
+
+            // mA per count = FullScale[mV] / MaxCount × mA-per-V / 1000; samples at 0 or MaxCount are clipped. One phase
+            // bin per sample of the cycle: a burst of whole cycles fills them evenly, chunks fill them as they fall.
+            long numerator = (long)adc.FullScaleMillivolts * milliampsPerVolt;
+            long denominator = (long)adc.MaxCount * 1000;
+            _rms = new CurrentBurstRms(numerator, denominator, 0, adc.MaxCount, samplesPerCycle);
+            _chunkRms = new CurrentBurstRms(numerator, denominator, 0, adc.MaxCount, samplesPerCycle);
             _samples = new short[cycles * samplesPerCycle];
+            _chunkSamplesPerBin = cycles / 2 > 0 ? cycles / 2 : 1;
         }
 
         /// <summary>Burst sample rate in Hz: samples per cycle × mains frequency.</summary>
@@ -95,6 +114,21 @@ namespace SensorNode.Drivers.CurrentClamp
 
         /// <summary>Samples per burst: cycles × samples per cycle.</summary>
         public int SampleCount => _samples.Length;
+
+        /// <summary>Samples per chunk: a quarter of a mains cycle (10 at the default 40 per cycle, 5 ms at 50 Hz), at least 1.</summary>
+        public int ChunkSamples => _samplesPerCycle / 4 > 0 ? _samplesPerCycle / 4 : 1;
+
+        /// <summary>
+        /// Samples per phase bin a chunked measurement aims for: half the burst's cycles (10 by default), so a complete
+        /// chunked measurement is half a burst, 200 ms of converter time at 50 Hz, spread over the window.
+        /// </summary>
+        public int ChunkSamplesPerBin => _chunkSamplesPerBin;
+
+        /// <summary>True once every phase bin of the chunked measurement holds <see cref="ChunkSamplesPerBin"/> samples.</summary>
+        public bool ChunksComplete => _chunkRms.AccumulatedSamples >= _chunkSamplesPerBin * _samplesPerCycle && EveryBinFilled();
+
+        /// <summary>Phase bins with a sample in the last chunked measurement (all of them: the RMS is the whole cycle's).</summary>
+        public int CoveredPhaseBins { get; private set; }
 
         /// <summary>RMS primary current in mA of the last burst, bias removed, rounded to nearest, saturating at int.MaxValue.</summary>
         public int CurrentRmsMa { get; private set; }
@@ -128,6 +162,87 @@ namespace SensorNode.Drivers.CurrentClamp
             BiasMv = (int)IntDiv.RoundSat(rms.SumCounts * _adc.FullScaleMillivolts, (long)count * _adc.MaxCount);
             ClippedSamples = rms.ClippedSamples;
             return ClippedSamples > 0 ? SensorStatus.OutOfRange : SensorStatus.Ok;
+        }
+
+        /// <summary>Starts a chunked measurement: forgets the chunks taken so far and any chunk failure.</summary>
+        public void BeginChunks()
+        {
+            _chunkRms.Begin();
+            _chunkFailure = SensorStatus.Ok;
+        }
+
+        /// <summary>
+        /// Takes one chunk of <see cref="ChunkSamples"/> samples now, unless the chunked measurement is complete or the
+        /// phase bin <paramref name="startUs"/> falls in already holds <see cref="ChunkSamplesPerBin"/> samples.
+        /// </summary>
+        /// <param name="startUs">The time the chunk starts, µs, on any clock that keeps running for the whole measurement
+        /// (the node's monotonic clock): its place in the mains cycle, rounded to the nearest sample, is the chunk's first
+        /// phase bin. The mains is taken at its nominal frequency; a slow drift of its phase shifts every bin alike and
+        /// changes nothing.</param>
+        /// <returns><see cref="SensorStatus.Ok"/> when the chunk was taken; <see cref="SensorStatus.NotReady"/> when it was
+        /// skipped (complete, or its phase is full); <see cref="SensorStatus.BusError"/> when the ADC reported a fault:
+        /// the chunk is dropped and <see cref="FinishChunks"/> reports the failure.</returns>
+        public SensorStatus MeasureChunk(long startUs)
+        {
+            int bins = _samplesPerCycle;
+            long phase = (startUs * _sampleRateHz + 500000) / 1000000 % bins;
+            int firstBin = (int)(phase < 0 ? phase + bins : phase);
+            if (ChunksComplete || _chunkRms.BinSampleCount(firstBin) >= _chunkSamplesPerBin)
+            {
+                return SensorStatus.NotReady;
+            }
+
+            int count = ChunkSamples;
+            BusStatus bus = _adc.ReadBurst(_samples, 0, count, _sampleRateHz);
+            if (bus != BusStatus.Ok)
+            {
+                _chunkFailure = BusResult.ToSensorStatus(bus);
+                return _chunkFailure;
+            }
+
+            _chunkRms.Accumulate(_samples, 0, count, firstBin);
+            return SensorStatus.Ok;
+        }
+
+        /// <summary>
+        /// Computes <see cref="CurrentRmsMa"/>, <see cref="BiasMv"/> and <see cref="ClippedSamples"/> from the chunks taken
+        /// since <see cref="BeginChunks"/>, then begins the next chunked measurement. The phase bins are averaged with equal
+        /// weight; bins without a sample (too few ticks in the window) are left out, and <see cref="CoveredPhaseBins"/>
+        /// says how many had one.
+        /// </summary>
+        /// <returns>As <see cref="Measure"/>; <see cref="SensorStatus.BusError"/> when a chunk failed (outputs unchanged);
+        /// <see cref="SensorStatus.NotReady"/> when no chunk was taken (outputs unchanged).</returns>
+        public SensorStatus FinishChunks()
+        {
+            CurrentBurstRms rms = _chunkRms;
+            SensorStatus failure = _chunkFailure;
+            int count = rms.AccumulatedSamples;
+            if (failure != SensorStatus.Ok || count == 0)
+            {
+                BeginChunks();
+                return failure != SensorStatus.Ok ? failure : SensorStatus.NotReady;
+            }
+
+            rms.Finish();
+            CurrentRmsMa = rms.CurrentRmsMa;
+            BiasMv = (int)IntDiv.RoundSat((long)rms.MeanCountsQ8 * _adc.FullScaleMillivolts, (long)_adc.MaxCount << 8);
+            ClippedSamples = rms.ClippedSamples;
+            CoveredPhaseBins = rms.CoveredPhaseBins;
+            BeginChunks();
+            return ClippedSamples > 0 ? SensorStatus.OutOfRange : SensorStatus.Ok;
+        }
+
+        private bool EveryBinFilled()
+        {
+            for (int bin = 0; bin < _samplesPerCycle; bin++)
+            {
+                if (_chunkRms.BinSampleCount(bin) < _chunkSamplesPerBin)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

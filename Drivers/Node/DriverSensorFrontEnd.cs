@@ -1,6 +1,7 @@
 using System;
 using SensorNode.Core.FixedMath;
 using SensorNode.Core.Node;
+using SensorNode.Core.Power;
 using SensorNode.Drivers.Adxl345;
 using SensorNode.Drivers.CurrentClamp;
 using SensorNode.Drivers.Max31865;
@@ -26,13 +27,16 @@ namespace SensorNode.Drivers
     /// which also restores the configuration a power-cycled part lost. A lasting fault is still reported on every read,
     /// because the read follows the re-initialisation in the same call; only the very first start returns NotReady,
     /// while the first automatic conversion runs.</item>
-    /// <item>Current: the CT clamp needs no initialisation; its status is passed through.</item>
+    /// <item>Current: the CT clamp needs no initialisation; its status is passed through. It is measured in chunks
+    /// (<see cref="IChunkedCurrent"/>): one quarter mains cycle per scheduler tick, between two FIFO drains, and
+    /// <see cref="ReadCurrent"/> returns the RMS over the window's chunks. A caller that never takes chunks gets one
+    /// blocking burst per read instead, as before.</item>
     /// </list>
     /// <para>A sensor passed as null is not fitted: its reads return <see cref="SensorReadStatus.NotFitted"/>. Driver
     /// statuses map one to one onto <see cref="SensorReadStatus"/>. Nothing allocates after construction. Not
     /// thread-safe: the scheduler's thread owns it.</para>
     /// </remarks>
-    public sealed class DriverSensorFrontEnd : ISensorFrontEnd
+    public sealed class DriverSensorFrontEnd : ISensorFrontEnd, ISensorPower, IChunkedCurrent
     {
         /// <summary>Shortest time between two attempts to re-initialise the accelerometer, ms.</summary>
         public const int RetryIntervalMs = 1000;
@@ -58,6 +62,7 @@ namespace SensorNode.Drivers
         private SensorReadStatus _accelerometerFailure = SensorReadStatus.NotReady;
         private long _lastFrameMs;
         private bool _temperatureNeedsInit = true;
+        private bool _currentChunked;
 
         /// <summary>Wires the front end; nothing is sent to a part until its first read.</summary>
         /// <param name="accelerometer">ADXL345 driver, or null when the board has none.</param>
@@ -205,6 +210,30 @@ namespace SensorNode.Drivers
             return ToReadStatus(status);
         }
 
+        /// <summary>
+        /// Sensor standby for the power manager's sleeps: false puts the ADXL345 in standby (0.1 µA instead of 140 µA);
+        /// its next read starts it again at once (that read returns NotReady, as after any start). The MAX31865 is left
+        /// alone: built with <see cref="Max31865ConversionMode.OneShot"/> its bias is already off between reads, which is
+        /// what a battery node should use. The CT clamp draws nothing of its own. True does nothing: parts start on demand.
+        /// </summary>
+        public void SetActive(bool active)
+        {
+            // Chunks from before a sleep describe another time: the first window after it measures afresh.
+            if (!active && _current != null)
+            {
+                _current.BeginChunks();
+            }
+
+            if (active || _accelerometer == null || _accelerometerNeedsInit)
+            {
+                return;
+            }
+
+            _accelerometer.Standby();
+            _accelerometerNeedsInit = true;
+            _accelerometerTried = false;
+        }
+
         /// <inheritdoc/>
         public SensorReadStatus ReadCurrent(out int currentRmsMa)
         {
@@ -214,13 +243,28 @@ namespace SensorNode.Drivers
                 return SensorReadStatus.NotFitted;
             }
 
-            SensorStatus status = _current.Measure();
+            SensorStatus status = _currentChunked ? _current.FinishChunks() : _current.Measure();
             if (status == SensorStatus.Ok || status == SensorStatus.OutOfRange)
             {
                 currentRmsMa = _current.CurrentRmsMa;
             }
 
             return ToReadStatus(status);
+        }
+
+        /// <summary>
+        /// One current chunk (a quarter mains cycle, 5 ms at 50 Hz) if the window's measurement wants one at this point of
+        /// the mains cycle; an ADC fault is reported by the next <see cref="ReadCurrent"/>.
+        /// </summary>
+        public void SampleCurrentChunk()
+        {
+            if (_current == null)
+            {
+                return;
+            }
+
+            _currentChunked = true;
+            _current.MeasureChunk(_clock.MonotonicUs);
         }
 
         // The first attempt runs at once; later ones wait RetryIntervalMs after the previous attempt and, meanwhile,

@@ -1,3 +1,4 @@
+using System;
 using System.Device.Adc;
 using System.Device.Gpio;
 using System.Device.Spi;
@@ -7,10 +8,13 @@ using nanoFramework.Runtime.Native;
 using SensorNode.Core.Config;
 using SensorNode.Core.Console;
 using SensorNode.Core.Node;
+using SensorNode.Core.Power;
+using SensorNode.Core.Telemetry;
 using SensorNode.Drivers;
 using SensorNode.Drivers.Adxl345;
 using SensorNode.Drivers.CurrentClamp;
 using SensorNode.Drivers.Max31865;
+using SensorNode.Hardware;
 using SensorNode.Hardware.Esp32;
 using SensorNode.Hardware.Esp32.Boards;
 
@@ -52,14 +56,28 @@ namespace SensorNode.Device
 
         private const int ConsoleBaud = 115200;
 
+        // Pause between two network rounds of the MQTT publisher, ms.
+        private const int NetworkRoundMs = 20;
+
+        // Longest wait for the MQTT reply to a reboot command, ms.
+        private const int RebootFlushMs = 2000;
+
+        // Longest wait for a PUBACK or SUBACK, ms.
+        private const int MqttOperationTimeoutMs = 10000;
+
+        // The broker's CA for mqtt.tls, uploaded to the flash (I:\ca.pem); without it the device's stored CA is used.
+        private const string CaFileName = "ca.pem";
+        private const int CaFileMaxBytes = 4096;
+
         private static readonly AutoResetEvent Watermark = new AutoResetEvent(false);
+
+        private static MqttPublisher publisher;
 
         public static void Main()
         {
             Pins.ApplyPinFunctions();
             var clock = new Esp32Clock();
             var storage = new LittleFsStorage();
-            var wake = new Esp32SleepControl().BootWakeCause;
 
             var config = new ConfigStore(SettingsTable.All);
             ConfigLoadOutcome configOutcome = config.Load(storage);
@@ -86,7 +104,8 @@ namespace SensorNode.Device
                 Adxl345Settings.RangeFromG(config.GetInt(ConfigKeys.VibRangeG)),
                 Adxl345Settings.DataRateFromHz(config.GetInt(ConfigKeys.VibRateHz)),
                 Adxl345Settings.WatermarkSamples,
-                new Max31865Driver(rtdBus, Thread.Sleep, RtdElement.Pt100, RtdReferenceMilliohms, RtdWiring.FourWire, MainsHz),
+                new Max31865Driver(rtdBus, Thread.Sleep, RtdElement.Pt100, RtdReferenceMilliohms, RtdWiring.FourWire, MainsHz,
+                    RtdConversionMode(config)),
                 new CurrentClampDriver(clampAdc, MainsHz, ClampMilliampsPerVolt),
                 clock);
 
@@ -95,25 +114,108 @@ namespace SensorNode.Device
 
             // nanoFramework 1.x has no managed watchdog on the ESP32 (nanoFramework.Hardware.Esp32 1.6.40 exposes none),
             // so the core's watchdog hook stays empty; the native task watchdog still guards the interpreter.
-            var core = new SensorNodeCore(config, sensors, clock, new OfflinePublisher(), null, DefaultNodeId());
+            // MQTT: the publisher formats and queues on this loop; the network thread (ServeNetwork) connects, backs off and
+            // sends. With mqtt.host empty the node runs offline: events wait in the queue and the console works.
+            publisher = new MqttPublisher(CreateTransport(config, storage), clock, PublisherOptions(config));
+            var core = new SensorNodeCore(config, sensors, clock, publisher, null, DefaultNodeId());
             var system = new RebootRequest();
             var serial = new SerialPortLine(Pins.ConsolePort, ConsoleBaud);
-            var console = new SerialConsole(serial, new CommandInterpreter(core, storage, system), true);
+            var interpreter = new CommandInterpreter(core, storage, system);
+            var console = new SerialConsole(serial, interpreter, true);
 
-            core.Start(wake, configOutcome);
+            // Commands on {root}/cmd run through the same interpreter; seq continues from flash.
+            publisher.Attach(core, interpreter, storage);
+
+            // The power manager boots the core: it restores the learned state, and on a routine timer wake from deep sleep
+            // it takes its burst and decides; the radio starts only when there is something to send (Esp32WifiLink joins
+            // in the background), so a quiet wake goes back to sleep without Wi-Fi. Its deep sleep never returns.
+            var sleep = new Esp32SleepControl(serial);
+            var network = new Esp32WifiLink(config.GetText(ConfigKeys.WifiSsid), config.GetText(ConfigKeys.WifiPassword));
+            var power = new PowerManager(core, sleep, network, publisher, sensors, new NodeStateStore(storage), null);
+            power.Boot(sleep.BootWakeCause, configOutcome);
+            new Thread(ServeNetwork).Start();
             console.WritePrompt();
             while (true)
             {
                 Watermark.WaitOne(TickTimeoutMs, false);
                 core.RunOnce();
-                console.Poll();
+                publisher.RunCommands();
+                if (console.Poll() > 0)
+                {
+                    power.NoteConsoleActivity();
+                }
+
+                power.RunOnce();
                 if (system.Requested)
                 {
-                    // The reply to "reboot" has been written by Poll; give the UART time to send it.
+                    // The reply to "reboot" has been written by Poll; give the UART time to send it, and the network
+                    // thread up to RebootFlushMs to send an MQTT reply (a reboot asked for over MQTT).
+                    for (int waitedMs = 0; waitedMs < RebootFlushMs && !publisher.IsIdle; waitedMs += 100)
+                    {
+                        Thread.Sleep(100);
+                    }
+
                     Thread.Sleep(100);
                     Power.RebootDevice();
                 }
             }
+        }
+
+        // The network thread: every MQTT round trip happens here, so the sampling loop never waits on the broker.
+        private static void ServeNetwork()
+        {
+            while (true)
+            {
+                try
+                {
+                    publisher.Service();
+                }
+                catch (Exception)
+                {
+                    // Only a programming error gets here; the next round starts afresh, as the loop does after a failed step.
+                }
+
+                Thread.Sleep(NetworkRoundMs);
+            }
+        }
+
+        // The broker session from mqtt.host, mqtt.port and mqtt.tls (CA from ca.pem); null when mqtt.host is empty.
+        private static IMqttTransport CreateTransport(ConfigStore config, IFileStorage storage)
+        {
+            string host = config.GetText(ConfigKeys.MqttHost);
+            if (host == null || host.Length == 0)
+            {
+                return null;
+            }
+
+            bool tls = config.GetBool(ConfigKeys.MqttTls);
+            byte[] ca = null;
+            if (tls)
+            {
+                byte[] buffer = new byte[CaFileMaxBytes];
+                int length;
+                if (storage.Read(CaFileName, buffer, out length) == StorageStatus.Ok)
+                {
+                    ca = new byte[length];
+                    Array.Copy(buffer, ca, length);
+                }
+            }
+
+            return new M2MqttTransport(host, (int)config.GetInt(ConfigKeys.MqttPort), tls, ca, MqttOperationTimeoutMs);
+        }
+
+        private static MqttPublisherOptions PublisherOptions(ConfigStore config)
+        {
+            MqttPublisherOptions options = new MqttPublisherOptions();
+            options.BrokerText = config.GetText(ConfigKeys.MqttHost) + ":" + config.GetText(ConfigKeys.MqttPort)
+                + (config.GetBool(ConfigKeys.MqttTls) ? " (TLS)" : "");
+            return options;
+        }
+
+        // Battery nodes convert the RTD one shot per reading, with its bias off in between; mains nodes convert continuously.
+        private static Max31865ConversionMode RtdConversionMode(ConfigStore config)
+        {
+            return config.GetBool(ConfigKeys.PowerSleepEnabled) ? Max31865ConversionMode.OneShot : Max31865ConversionMode.Automatic;
         }
 
         // INT1 rose: the FIFO reached its watermark. Runs on nanoFramework's event thread; only wakes the loop.

@@ -10,7 +10,9 @@ namespace SensorNode.Hardware.Esp32
     /// edges; ESP-IDF loses the characters that wake the chip, so the technician presses Enter once). nanoFramework has
     /// no call to disarm a wake source, so once console wake has been armed it stays armed for later light sleeps.</para>
     /// <para>ESP-IDF refuses light sleep while Wi-Fi or Bluetooth is running (<see cref="EspNativeError.INVALID_STATE"/>);
-    /// then this class sleeps the thread instead, so the caller still gets its delay and a <see cref="WakeCause.Timer"/>.</para>
+    /// then this class sleeps the thread instead, in slices of <see cref="IdleSliceMs"/>, and returns
+    /// <see cref="WakeCause.ConsoleUart"/> as soon as the console has input (when a console line was given), otherwise
+    /// <see cref="WakeCause.Timer"/> after the whole delay.</para>
     /// <para>Deep sleep arms the timer and never returns: the chip restarts and <see cref="BootWakeCause"/> of the next
     /// run reads <see cref="WakeCause.Timer"/>.</para>
     /// </remarks>
@@ -19,8 +21,15 @@ namespace SensorNode.Hardware.Esp32
         /// <summary>RX level changes the UART counts before it wakes the chip.</summary>
         public const int ConsoleWakeEdges = 3;
 
-        public Esp32SleepControl()
+        /// <summary>Slice of a thread sleep standing in for a refused light sleep, ms: the console's worst-case delay.</summary>
+        public const int IdleSliceMs = 100;
+
+        private readonly SerialPortLine console;
+
+        /// <summary>Sleep control; <paramref name="console"/> (or null) ends an idle wait early when it has input.</summary>
+        public Esp32SleepControl(SerialPortLine console)
         {
+            this.console = console;
             BootWakeCause = ToWakeCause(Sleep.GetWakeupCause());
         }
 
@@ -41,8 +50,7 @@ namespace SensorNode.Hardware.Esp32
 
             if (Sleep.StartLightSleep() != EspNativeError.OK)
             {
-                Thread.Sleep(durationMs);
-                return WakeCause.Timer;
+                return IdleInstead(durationMs, wakeOnConsole);
             }
 
             return ToWakeCause(Sleep.GetWakeupCause());
@@ -57,6 +65,25 @@ namespace SensorNode.Hardware.Esp32
 
             Sleep.EnableWakeupByTimer(TimeSpan.FromMilliseconds(durationMs));
             Sleep.StartDeepSleep();
+        }
+
+        // Light sleep was refused (Wi-Fi on): wait on the thread, watching the console as the UART wake would.
+        private WakeCause IdleInstead(int durationMs, bool wakeOnConsole)
+        {
+            int leftMs = durationMs;
+            while (leftMs > 0)
+            {
+                if (wakeOnConsole && console != null && console.HasInput)
+                {
+                    return WakeCause.ConsoleUart;
+                }
+
+                int sliceMs = leftMs < IdleSliceMs ? leftMs : IdleSliceMs;
+                Thread.Sleep(sliceMs);
+                leftMs -= sliceMs;
+            }
+
+            return WakeCause.Timer;
         }
 
         private static WakeCause ToWakeCause(Sleep.WakeupCause cause)

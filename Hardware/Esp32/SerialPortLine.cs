@@ -26,6 +26,9 @@ namespace SensorNode.Hardware.Esp32
             _port.Open();
         }
 
+        /// <summary>True when received bytes wait to be read (the power manager's light sleep ends early for them).</summary>
+        public bool HasInput => _port.BytesToRead > 0;
+
         public int Read(byte[] buffer, int offset, int count)
         {
             int waiting = _port.BytesToRead;

@@ -13,6 +13,8 @@ namespace SensorNode.Benchmarks
             new DriversBenchmark(),
             new ConsoleFuzzBenchmark(),
             new MqttBenchmark(),
+            new FleetBenchmark(),
+            new Energy.EnergyBenchmark(),
         };
 
         private const int UsageExitCode = 2;

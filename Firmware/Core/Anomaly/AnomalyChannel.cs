@@ -23,14 +23,19 @@ namespace SensorNode.Core.Anomaly
     /// where excess = (distance beyond the envelope) / (envelope half-width, at least
     /// EnvelopeMargin spreads) catches spikes and steps past anything seen in normal running,
     /// scaled to what is normal for this channel; the smoothed z catches sustained shifts; the
-    /// two-sided CUSUM (slack CusumSlack) catches slow drifts the smoothed z never sees.
+    /// two-sided CUSUM (slack CusumSlack) catches slow drifts the smoothed z never sees. Each CUSUM sum
+    /// stops at 8 CusumRef (score 0.89): a long fault cannot wind it up, so once the fault is gone the
+    /// sum drains below the alarm within (8 - 1.5) CusumRef / CusumSlack windows (139 with the
+    /// defaults) instead of for as long as the fault lasted. HighSideOnly scores only values above
+    /// the mean, for features whose fall is no fault (a bearing cooling while the machine idles).
     /// ScoreQ15 = 32768 u / (u + 1), saturated to [0, 32767]: monotone, 0.5 at u = 1, the same
     /// statistic giving the same score on any channel. A term whose reference is 0 is off.
     ///
     /// Levels: Ok, Watch, Alarm from the score with hysteresis (raise/clear thresholds) and a dwell
     /// (consecutive windows) for raising and for clearing; an absolute limit breach heads for
     /// Alarm whether or not the baseline is learned, and such a window never enters the baseline. Faults (missing, stuck, impossible) take the
-    /// channel to Fault at once (their counts are the dwell), never touch the baseline, and clear
+    /// channel to Fault at once (their counts are the dwell: MissingWindows unusable windows, missing
+    /// or with a frozen raw output, or StuckWindows running windows of one repeated value), never touch the baseline, and clear
     /// after RecoverWindows good windows. While the machine does not run the channel does not
     /// score (its baseline describes the running machine): score 0, limits and faults still apply.
     ///
@@ -38,6 +43,10 @@ namespace SensorNode.Core.Anomaly
     /// window; <see cref="PreviousLevel"/>, <see cref="Level"/>, <see cref="Reason"/>,
     /// <see cref="EventValue"/>, <see cref="EventScoreQ15"/> and <see cref="ChangeCount"/>
     /// describe the last change. Polling these properties allocates nothing.
+    ///
+    /// Persistence: <see cref="SaveState"/> and <see cref="RestoreState"/> carry everything below except the
+    /// parameters reference and the per-window LevelChanged flag in <see cref="StateBytes"/> (95) bytes, versioned, so a
+    /// node that deep-sleeps or reboots continues with its learned baseline instead of learning again.
     ///
     /// State, in field bytes (object header and the parameters object excluded), 105 of 128:
     /// | field | bytes |
@@ -57,7 +66,16 @@ namespace SensorNode.Core.Anomaly
         private const int ZShift = 8;
         private const int UShift = 16;
         private const int CusumLimitQ8 = 1 << 28;
+        private const int CusumCapRefs = 8;
         private const int LearnClipAfterWindows = 8;
+        private const int MaxLevel = (int)ChannelLevel.Alarm;
+        private const int MaxReason = (int)LevelReason.Relearn;
+
+        /// <summary>Bytes written by <see cref="SaveState"/>.</summary>
+        public const int StateBytes = 95;
+
+        /// <summary>Format of <see cref="SaveState"/>'s bytes; a change of the fields gets a new number.</summary>
+        public const byte StateVersion = 1;
 
         private readonly AnomalyParameters parameters;
 
@@ -140,7 +158,19 @@ namespace SensorNode.Core.Anomaly
         /// </summary>
         public void Update(int value, bool learningAllowed)
         {
+            Update(value, learningAllowed, learningAllowed);
+        }
+
+        /// <summary>
+        /// One window's reading, with the stuck check and the baseline gated apart: <paramref name="running"/> is true
+        /// while the machine runs (a reading that never changes then is a stuck sensor), <paramref name="learningAllowed"/>
+        /// while its readings describe the baseline (learn, score, adapt), e.g. only once a slow quantity has settled after
+        /// a start. Learning implies running.
+        /// </summary>
+        public void Update(int value, bool running, bool learningAllowed)
+        {
             AnomalyParameters p = parameters;
+            running = running || learningAllowed;
             levelChanged = false;
             missingWindows = 0;
 
@@ -153,9 +183,9 @@ namespace SensorNode.Core.Anomaly
             {
                 if (!hasLast || value != lastRaw)
                 {
-                    sameRunWindows = learningAllowed ? 1 : 0;
+                    sameRunWindows = running ? 1 : 0;
                 }
-                else if (learningAllowed && sameRunWindows < int.MaxValue)
+                else if (running && sameRunWindows < int.MaxValue)
                 {
                     sameRunWindows++;
                 }
@@ -250,17 +280,18 @@ namespace SensorNode.Core.Anomaly
         /// <summary>A window in which the sensor gave no reading: after MissingWindows in a row the channel faults.</summary>
         public void MarkSensorMissing()
         {
-            levelChanged = false;
-            goodWindows = 0;
-            if (missingWindows < int.MaxValue)
-            {
-                missingWindows++;
-            }
+            MarkUnusable(LevelReason.Missing, lastRaw);
+        }
 
-            if (missingWindows >= parameters.MissingWindows)
-            {
-                EnterFault(LevelReason.Missing, lastRaw);
-            }
+        /// <summary>
+        /// A window whose reading cannot be real because the sensor's raw output did not move at all (it repeats one
+        /// sample): the window is not scored, and after MissingWindows unusable windows in a row (missing or stuck) the
+        /// channel faults as stuck with <paramref name="value"/>. For sensors whose raw samples reveal it directly, which is
+        /// stronger than a feature repeating (<see cref="AnomalyParameters.StuckWindows"/>).
+        /// </summary>
+        public void MarkSensorStuck(int value)
+        {
+            MarkUnusable(LevelReason.Stuck, value);
         }
 
         /// <summary>
@@ -288,6 +319,149 @@ namespace SensorNode.Core.Anomaly
             }
 
             scoreQ15 = 0;
+        }
+
+        /// <summary>
+        /// True while a level change is under way and more windows would settle it: a raise or clear dwell has started,
+        /// windows without a reading are counting towards a missing fault, or a fault is counting its recovery windows.
+        /// A node that samples in bursts keeps the burst going while this holds, so a change completes within one burst.
+        /// </summary>
+        public bool ChangePending => dwellWindows > 0 || (!faultActive && missingWindows > 0) || (faultActive && goodWindows > 0);
+
+        /// <summary>
+        /// Writes the channel's state (baseline, envelope, detectors, dwell and fault counters, level; not the parameters)
+        /// as <see cref="StateBytes"/> bytes at <paramref name="offset"/>: byte 0 is <see cref="StateVersion"/>, then
+        /// little-endian integers. For keeping what the channel has learned across a deep sleep or a reboot. Returns the
+        /// number of bytes written; throws <see cref="ArgumentException"/> when the buffer has no room. Allocates nothing.
+        /// </summary>
+        public int SaveState(byte[] buffer, int offset)
+        {
+            if (buffer == null || offset < 0 || offset > buffer.Length - StateBytes)
+            {
+                throw new ArgumentException("no room for the channel state");
+            }
+
+            int p = offset;
+            buffer[p++] = StateVersion;
+            p = PutLong(buffer, p, meanQ16);
+            p = PutLong(buffer, p, spreadQ16);
+            p = PutLong(buffer, p, highQ16);
+            p = PutLong(buffer, p, lowQ16);
+            p = PutInt(buffer, p, fastZQ8);
+            p = PutInt(buffer, p, cusumUpQ8);
+            p = PutInt(buffer, p, cusumDownQ8);
+            p = PutInt(buffer, p, learnedWindows);
+            p = PutInt(buffer, p, frozenWindows);
+            p = PutInt(buffer, p, dwellWindows);
+            p = PutInt(buffer, p, lastRaw);
+            p = PutInt(buffer, p, sameRunWindows);
+            p = PutInt(buffer, p, missingWindows);
+            p = PutInt(buffer, p, goodWindows);
+            p = PutInt(buffer, p, scoreQ15);
+            p = PutInt(buffer, p, eventValue);
+            p = PutInt(buffer, p, eventScoreQ15);
+            p = PutInt(buffer, p, changeCount);
+            buffer[p++] = (byte)level;
+            buffer[p++] = (byte)previousLevel;
+            buffer[p++] = (byte)reason;
+            buffer[p++] = (byte)pendingLevel;
+            buffer[p++] = (byte)pendingReason;
+            buffer[p++] = (byte)((dwellRaising ? 1 : 0) | (hasLast ? 2 : 0) | (faultActive ? 4 : 0));
+            return p - offset;
+        }
+
+        /// <summary>
+        /// Restores a state written by <see cref="SaveState"/>: the channel continues where it was, learned baseline
+        /// included, and <see cref="LevelChanged"/> is false. Returns false, changing nothing, when the bytes are not a
+        /// state of this version (wrong version byte, too short, an unknown level or reason, a negative counter or spread).
+        /// The bytes' integrity (CRC) is the caller's file format's job. Allocates nothing.
+        /// </summary>
+        public bool RestoreState(byte[] buffer, int offset, int count)
+        {
+            if (buffer == null || offset < 0 || count < StateBytes || offset > buffer.Length - StateBytes
+                || buffer[offset] != StateVersion)
+            {
+                return false;
+            }
+
+            int p = offset + 1;
+            long mean = GetLong(buffer, p);
+            long spread = GetLong(buffer, p + 8);
+            long high = GetLong(buffer, p + 16);
+            long low = GetLong(buffer, p + 24);
+            p += 32;
+            int fast = GetInt(buffer, p);
+            int up = GetInt(buffer, p + 4);
+            int down = GetInt(buffer, p + 8);
+            int learned = GetInt(buffer, p + 12);
+            int frozen = GetInt(buffer, p + 16);
+            int dwell = GetInt(buffer, p + 20);
+            int raw = GetInt(buffer, p + 24);
+            int sameRun = GetInt(buffer, p + 28);
+            int missing = GetInt(buffer, p + 32);
+            int good = GetInt(buffer, p + 36);
+            int score = GetInt(buffer, p + 40);
+            int value = GetInt(buffer, p + 44);
+            int eventScore = GetInt(buffer, p + 48);
+            int changes = GetInt(buffer, p + 52);
+            p += 56;
+            int lvl = buffer[p];
+            int prev = buffer[p + 1];
+            int why = buffer[p + 2];
+            int pending = buffer[p + 3];
+            int pendingWhy = buffer[p + 4];
+            int flags = buffer[p + 5];
+            bool valid = spread >= 0 && up >= 0 && down >= 0 && learned >= 0 && frozen >= 0 && dwell >= 0 && sameRun >= 0
+                && missing >= 0 && good >= 0 && score >= 0 && changes >= 0 && lvl <= MaxLevel && prev <= MaxLevel
+                && pending <= MaxLevel && why <= MaxReason && pendingWhy <= MaxReason && flags < 8;
+            if (!valid)
+            {
+                return false;
+            }
+
+            meanQ16 = mean;
+            spreadQ16 = spread;
+            highQ16 = high;
+            lowQ16 = low;
+            fastZQ8 = fast;
+            cusumUpQ8 = up;
+            cusumDownQ8 = down;
+            learnedWindows = learned;
+            frozenWindows = frozen;
+            dwellWindows = dwell;
+            lastRaw = raw;
+            sameRunWindows = sameRun;
+            missingWindows = missing;
+            goodWindows = good;
+            scoreQ15 = score;
+            eventValue = value;
+            eventScoreQ15 = eventScore;
+            changeCount = changes;
+            level = (ChannelLevel)lvl;
+            previousLevel = (ChannelLevel)prev;
+            reason = (LevelReason)why;
+            pendingLevel = (ChannelLevel)pending;
+            pendingReason = (LevelReason)pendingWhy;
+            dwellRaising = (flags & 1) != 0;
+            hasLast = (flags & 2) != 0;
+            faultActive = (flags & 4) != 0;
+            levelChanged = false;
+            return true;
+        }
+
+        private void MarkUnusable(LevelReason fault, int value)
+        {
+            levelChanged = false;
+            goodWindows = 0;
+            if (missingWindows < int.MaxValue)
+            {
+                missingWindows++;
+            }
+
+            if (missingWindows >= parameters.MissingWindows)
+            {
+                EnterFault(fault, value);
+            }
         }
 
         private void EnterFault(LevelReason fault, int value)
@@ -395,13 +569,19 @@ namespace SensorNode.Core.Anomaly
         {
             AnomalyParameters p = parameters;
             long deviation = ((long)value << UnitShift) - meanQ16;
+            if (p.HighSideOnly && deviation < 0)
+            {
+                deviation = 0;
+            }
+
             long spread = EffectiveSpreadQ16();
 
             // Huber clip: one wild window cannot charge the smoothed or the CUSUM term.
             int zQ8 = ClampToInt(IntDiv.RoundSat(deviation << ZShift, spread), p.OutlierClipQ8);
             fastZQ8 += (zQ8 - fastZQ8) >> p.FastShift;
-            cusumUpQ8 = ClampCusum((long)cusumUpQ8 + zQ8 - p.CusumSlackQ8);
-            cusumDownQ8 = ClampCusum((long)cusumDownQ8 - zQ8 - p.CusumSlackQ8);
+            int cusumCap = CusumCapQ8(p);
+            cusumUpQ8 = ClampCusum((long)cusumUpQ8 + zQ8 - p.CusumSlackQ8, cusumCap);
+            cusumDownQ8 = ClampCusum((long)cusumDownQ8 - zQ8 - p.CusumSlackQ8, cusumCap);
 
             long u = 0;
             if (p.EnvelopeRefQ8 > 0)
@@ -562,14 +742,58 @@ namespace SensorNode.Core.Anomaly
             return value < -limit ? -limit : (int)value;
         }
 
-        private static int ClampCusum(long sum)
+        private static int PutLong(byte[] buffer, int position, long value)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                buffer[position + i] = (byte)(value >> (8 * i));
+            }
+
+            return position + 8;
+        }
+
+        private static int PutInt(byte[] buffer, int position, int value)
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                buffer[position + i] = (byte)(value >> (8 * i));
+            }
+
+            return position + 4;
+        }
+
+        private static long GetLong(byte[] buffer, int position)
+        {
+            long value = 0;
+            for (int i = 0; i < 8; i++)
+            {
+                value |= (long)buffer[position + i] << (8 * i);
+            }
+
+            return value;
+        }
+
+        private static int GetInt(byte[] buffer, int position)
+        {
+            return buffer[position] | (buffer[position + 1] << 8) | (buffer[position + 2] << 16) | (buffer[position + 3] << 24);
+        }
+
+        // Anti-windup: a scored CUSUM stops at CusumCapRefs references (score 0.89), so however long a fault lasted, the
+        // sum drains below the alarm within (CusumCapRefs - 1.5) * CusumRef / CusumSlack windows of the fault's end.
+        private static int CusumCapQ8(AnomalyParameters p)
+        {
+            long cap = (long)p.CusumRefQ8 * CusumCapRefs;
+            return p.CusumRefQ8 == 0 || cap > CusumLimitQ8 ? CusumLimitQ8 : (int)cap;
+        }
+
+        private static int ClampCusum(long sum, int cap)
         {
             if (sum < 0)
             {
                 return 0;
             }
 
-            return sum > CusumLimitQ8 ? CusumLimitQ8 : (int)sum;
+            return sum > cap ? cap : (int)sum;
         }
     }
 }

@@ -33,6 +33,12 @@ namespace SensorNode.Core.Anomaly
         public int SpreadFloorPerMille { get; set; }
 
         /// <summary>
+        /// True to score only values above the baseline mean: a fall of the feature counts as normal (a bearing cools
+        /// while its machine idles). Limits and faults apply either way; false scores both sides.
+        /// </summary>
+        public bool HighSideOnly { get; set; }
+
+        /// <summary>
         /// Outlier clip, Q8 spreads (1024: 4 spreads). A window further from the mean moves mean and
         /// spread, and charges the smoothed and CUSUM terms, only as much as a window at the clip would.
         /// </summary>
@@ -99,11 +105,12 @@ namespace SensorNode.Core.Anomaly
         public int PlausibleMax { get; set; } = int.MaxValue;
 
         /// <summary>
-        /// Running windows with exactly the same raw value that make the channel a stuck fault;
-        /// 0 disables the check. Pick it well above the longest run a healthy, quantised, slow signal
-        /// can show: a temperature read to 0.01 °C on a steady machine can repeat for minutes, while a
-        /// vibration RMS essentially never repeats. For example 600 for temperature at 1 window/s,
-        /// 60 for vibration.
+        /// Running windows with exactly the same value that make the channel a stuck fault; 0 disables
+        /// the check. Only for a feature that flickers while its sensor works: a temperature read from a
+        /// 15-bit RTD converter moves by a code or two from window to window, so 600 windows (10 minutes)
+        /// of one value while the machine runs is a frozen converter. Not for a feature quantised coarser
+        /// than its noise (a steady vibration RMS in milli-g repeats for minutes); a sensor whose raw
+        /// samples show it frozen is better caught there (<see cref="AnomalyChannel.MarkSensorStuck"/>).
         /// </summary>
         public int StuckWindows { get; set; }
 

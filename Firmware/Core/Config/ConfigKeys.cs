@@ -102,7 +102,13 @@ namespace SensorNode.Core.Config
         /// <summary>ha.discovery: publish Home Assistant discovery.</summary>
         public const int HaDiscovery = 31;
 
+        /// <summary>power.heartbeat_s: longest time between two reports of a node in sleep mode, s.</summary>
+        public const int PowerHeartbeatS = 32;
+
+        /// <summary>temp.warmup_s: running time after a start before the temperature baseline learns and scores, s.</summary>
+        public const int TempWarmupS = 33;
+
         /// <summary>Number of settings.</summary>
-        public const int Count = 32;
+        public const int Count = 34;
     }
 }

@@ -49,6 +49,8 @@ namespace SensorNode.Core.Config
 
             t[ConfigKeys.TempMaxC] = SettingDefinition.Int("temp.max_c", 80, -50, 500, "°C", Open,
                 "temperature alarm limit");
+            t[ConfigKeys.TempWarmupS] = SettingDefinition.Int("temp.warmup_s", 2700, 0, 86400, "s", Open,
+                "running time after a start before the temperature baseline learns (3 bearing time constants)");
             t[ConfigKeys.CurrentMaxMa] = SettingDefinition.Int("current.max_ma", 30000, 1, 200000, "mA", Open,
                 "current alarm limit (RMS)");
 
@@ -80,6 +82,8 @@ namespace SensorNode.Core.Config
                 "use sleep mode while the machine is off (battery nodes)");
             t[ConfigKeys.PowerAwakeMaxS] = SettingDefinition.Int("power.awake_max_s", 120, 10, 3600, "s", Open,
                 "longest time awake in sleep mode while the network is down");
+            t[ConfigKeys.PowerHeartbeatS] = SettingDefinition.Int("power.heartbeat_s", 3600, 60, 86400, "s", Open,
+                "sleep mode: a wake with nothing new publishes only when the last report is this old");
 
             t[ConfigKeys.HaDiscovery] = SettingDefinition.Bool("ha.discovery", true, Open, "publish Home Assistant discovery");
             return t;

@@ -47,6 +47,30 @@ namespace SensorNode.Core.Machine
         /// <summary>True while the machine runs: the anomaly channels' learningAllowed.</summary>
         public bool IsRunning => State == MachineState.Running;
 
+        /// <summary>True while windows are agreeing on a new state that the debounce or the dwell has not let through yet.</summary>
+        public bool ChangePending => agreeingWindows > 0;
+
+        /// <summary>
+        /// Continues from a state kept across a deep sleep or a reboot: <paramref name="state"/> since
+        /// <paramref name="changedAtMs"/> (the caller's clock; negative for a change before this boot), with
+        /// <paramref name="previous"/> before it. <paramref name="dwellStarted"/> is false when no change has happened yet
+        /// (the first change then has no dwell to wait for). No change is pending afterwards, and
+        /// <see cref="StateChanged"/> is false.
+        /// </summary>
+        public void Restore(MachineState state, MachineState previous, long changedAtMs, bool dwellStarted)
+        {
+            State = state;
+            PreviousState = previous;
+            ChangedAtMs = changedAtMs;
+            this.dwellStarted = dwellStarted;
+            candidate = state;
+            agreeingWindows = 0;
+            StateChanged = false;
+        }
+
+        /// <summary>True once a change has happened (the dwell applies from then on).</summary>
+        public bool HasChanged => dwellStarted;
+
         /// <summary>The state one window's readings point to, before debounce and dwell.</summary>
         public MachineState Classify(int currentRmsMa, int vibrationMilliG)
         {

@@ -5,7 +5,8 @@ namespace SensorNode.Core.Node
     /// <summary>
     /// The last <see cref="Capacity"/> events in a fixed ring. Every event object is created by the constructor and
     /// reused: <see cref="Add"/> overwrites the oldest once the ring is full and allocates nothing. Sequence numbers start
-    /// at 1 and grow by one per event for the life of the log (they restart with the node). Not thread-safe.
+    /// at 1 and grow by one per event for the life of the log; they restart with the node unless the composition root
+    /// continues them from flash with <see cref="ContinueFrom"/> (the MQTT publisher's EventSequenceStore). Not thread-safe.
     /// </summary>
     public sealed class EventLog
     {
@@ -35,7 +36,7 @@ namespace SensorNode.Core.Node
         /// <summary>Events kept now: the events added so far, at most <see cref="Capacity"/>.</summary>
         public int Count => count;
 
-        /// <summary>Sequence number of the newest event, 0 before the first; also the number of events ever added.</summary>
+        /// <summary>Sequence number of the newest event; before the first, 0 (or the number before <see cref="ContinueFrom"/>'s).</summary>
         public long LastSeq => lastSeq;
 
         /// <summary>
@@ -55,6 +56,21 @@ namespace SensorNode.Core.Node
             NodeEvent slot = ring[newest];
             slot.Set(lastSeq, timeMs, unixTimeMs, type, channel, level, value, decimals, unit, scoreQ15, reason);
             return slot;
+        }
+
+        /// <summary>
+        /// Makes <paramref name="nextSeq"/> the sequence number of the next event, for numbers that survive reboots.
+        /// Numbers only move forward: a value at or below <see cref="LastSeq"/> throws
+        /// <see cref="ArgumentOutOfRangeException"/>.
+        /// </summary>
+        public void ContinueFrom(long nextSeq)
+        {
+            if (nextSeq <= lastSeq)
+            {
+                throw new ArgumentOutOfRangeException(nameof(nextSeq));
+            }
+
+            lastSeq = nextSeq - 1;
         }
 
         /// <summary>

@@ -13,7 +13,8 @@ namespace SensorNode.Core.Node
     /// <item>Hardware faults come back as a <see cref="SensorReadStatus"/>; the implementation retries or re-initialises
     /// parts on its own. An exception is a programming error: the scheduler catches and counts it and goes on.</item>
     /// <item><see cref="ReadVibration"/> is called on every scheduler tick and must not block; the temperature and current
-    /// reads are called once per window (1 s) and may take a conversion or a burst (the CT clamp's 400 ms).</item>
+    /// reads are called once per window (1 s) and may take a conversion. A current burst long enough to overflow the
+    /// accelerometer's FIFO (the CT clamp's 400 ms) belongs in chunks: see <see cref="IChunkedCurrent"/>.</item>
     /// <item>The vibration format (axes, rate, scale) is fixed for the front end's lifetime; a changed vib.rate_hz or
     /// vib.range_g setting takes effect when the composition root builds a new front end (at boot).</item>
     /// <item>Nothing allocates per read.</item>

@@ -65,7 +65,7 @@ namespace SensorNode.Core.Node
         /// <summary>Node time of the last machine state change, ms (0 before the first).</summary>
         public long MachineSinceMs { get; internal set; }
 
-        /// <summary>The power mode in effect: "active" until the power manager exists.</summary>
+        /// <summary>The power mode in effect ("active", "eco" or "sleep"), set by the power manager; "active" without one.</summary>
         public string PowerMode { get; internal set; } = "active";
 
         /// <summary>The power mode last asked for with the <c>mode</c> command (auto at boot).</summary>

@@ -2,7 +2,8 @@ namespace SensorNode.Core.Node
 {
     /// <summary>
     /// The power mode asked for with the console's <c>mode</c> command. The scheduler only stores it; the power manager
-    /// acts on it (auto: follow the machine state).
+    /// (<c>SensorNode.Core.Power.PowerManager</c>) acts on it at its next step and keeps it across deep sleeps (auto:
+    /// follow the machine state).
     /// </summary>
     public enum PowerModeRequest : byte
     {

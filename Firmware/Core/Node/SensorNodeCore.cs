@@ -16,7 +16,9 @@ namespace SensorNode.Core.Node
     /// </summary>
     /// <remarks>
     /// <para>Use: construct, <see cref="Start"/> once, then call <see cref="RunOnce"/> from the node's loop often enough to
-    /// drain the accelerometer FIFO (32 frames: every 10 ms at 3200 Hz, or on the FIFO watermark interrupt).</para>
+    /// drain the accelerometer FIFO (32 frames: every 10 ms at 3200 Hz, or on the FIFO watermark interrupt). A front end
+    /// that is also an <see cref="IChunkedCurrent"/> takes a current chunk in every tick between two drains, so no tick
+    /// blocks for a whole current burst.</para>
     /// <para>Fault isolation: every step (<see cref="NodeSubsystem"/>) runs inside its own exception guard, each anomaly
     /// channel inside its own. An exception is counted against its step (<see cref="ErrorCount"/>) and reported as an
     /// <see cref="EventType.Error"/> event whose reason is the exception's type name, at most once per
@@ -50,6 +52,7 @@ namespace SensorNode.Core.Node
 
         private readonly ConfigStore config;
         private readonly ISensorFrontEnd sensors;
+        private readonly IChunkedCurrent chunkedCurrent;
         private readonly IClock clock;
         private readonly ITelemetryPublisher publisher;
         private readonly IWatchdog watchdog;
@@ -65,6 +68,8 @@ namespace SensorNode.Core.Node
         private readonly AnomalyChannel[] channels = new AnomalyChannel[NodeChannels.Count];
         private readonly int[] channelValues = new int[NodeChannels.Count];
         private readonly bool[] channelHasValue = new bool[NodeChannels.Count];
+        private readonly bool[] channelSettling = new bool[NodeChannels.Count];
+        private readonly bool[] channelFrozen = new bool[NodeChannels.Count];
         private readonly HealthAggregator health = new HealthAggregator();
         private readonly EventLog events = new EventLog(EventCapacity);
         private readonly NodeSnapshot snapshot = new NodeSnapshot();
@@ -82,6 +87,8 @@ namespace SensorNode.Core.Node
         private bool vibrationGap;
         private bool publishFailurePending;
         private string publishFailureType;
+        private string powerRequestReason = "";
+        private long runningWindows;
 
         /// <summary>
         /// Builds the scheduler and everything it needs. The vibration format is read from <paramref name="sensors"/> now.
@@ -122,6 +129,7 @@ namespace SensorNode.Core.Node
 
             this.config = config;
             this.sensors = sensors;
+            chunkedCurrent = sensors as IChunkedCurrent;
             this.clock = clock;
             this.publisher = publisher;
             this.watchdog = watchdog;
@@ -184,6 +192,16 @@ namespace SensorNode.Core.Node
         /// </summary>
         public void Start(WakeCause wake, ConfigLoadOutcome configOutcome)
         {
+            Start(wake, configOutcome, true);
+        }
+
+        /// <summary>
+        /// <see cref="Start(WakeCause, ConfigLoadOutcome)"/>, with the boot event left out when
+        /// <paramref name="recordBoot"/> is false: the power manager's routine timer wakes from a planned deep sleep, which
+        /// would otherwise fill the event stream with a boot event per wake. Config events are recorded either way.
+        /// </summary>
+        public void Start(WakeCause wake, ConfigLoadOutcome configOutcome, bool recordBoot)
+        {
             if (started)
             {
                 throw new InvalidOperationException("Start was already called");
@@ -192,7 +210,10 @@ namespace SensorNode.Core.Node
             started = true;
             long nowMs = clock.MonotonicMs;
             RunStep(NodeSubsystem.Config, nowMs);
-            RecordEvent(EventType.Boot, "node", "", 0, 0, "", 0, NodeNames.Wake(wake));
+            if (recordBoot)
+            {
+                RecordEvent(EventType.Boot, "node", "", 0, 0, "", 0, NodeNames.Wake(wake));
+            }
             if (configOutcome == ConfigLoadOutcome.Defaults)
             {
                 RecordEvent(EventType.Config, "config", "defaults", 0, 0, "", 0, "no_file");
@@ -227,6 +248,13 @@ namespace SensorNode.Core.Node
 
             RunStep(NodeSubsystem.Config, nowMs);
             RunStep(NodeSubsystem.Vibration, nowMs);
+            if (chunkedCurrent != null)
+            {
+                // A current chunk between two drains: the FIFO never holds more than a tick's frames plus a chunk's.
+                SampleCurrentChunk(nowMs);
+                RunStep(NodeSubsystem.Vibration, nowMs);
+            }
+
             if (nowMs >= nextWindowMs)
             {
                 nextWindowMs += WindowMs;
@@ -238,6 +266,8 @@ namespace SensorNode.Core.Node
                 for (int i = 0; i < NodeChannels.Count; i++)
                 {
                     channelHasValue[i] = false;
+                    channelSettling[i] = false;
+                    channelFrozen[i] = false;
                 }
 
                 RunStep(NodeSubsystem.Features, nowMs);
@@ -246,10 +276,12 @@ namespace SensorNode.Core.Node
                 RunStep(NodeSubsystem.Machine, nowMs);
                 RunStep(NodeSubsystem.Anomaly, nowMs);
                 RunStep(NodeSubsystem.Health, nowMs);
+
+                // Counted before publishing, so the published state counts the window it describes.
+                snapshot.WindowCount++;
                 RunStep(NodeSubsystem.Publish, nowMs);
                 windowFrames = 0;
                 windowFramesLost = 0;
-                snapshot.WindowCount++;
             }
 
             if (watchdog != null)
@@ -295,7 +327,103 @@ namespace SensorNode.Core.Node
         public void RequestPowerMode(PowerModeRequest mode, string reason)
         {
             snapshot.RequestedPowerMode = mode;
+            powerRequestReason = reason == null ? "" : reason;
             RecordEvent(EventType.Power, "power", NodeNames.PowerMode(mode), 0, 0, "", 0, reason);
+        }
+
+        /// <summary>Why the power mode was last requested (the <see cref="RequestPowerMode"/> reason, "" before any).</summary>
+        internal string PowerRequestReason => powerRequestReason;
+
+        /// <summary>Sets the power mode request kept across a deep sleep, without an event (it was recorded when made).</summary>
+        internal void RestorePowerRequest(PowerModeRequest mode, string reason)
+        {
+            snapshot.RequestedPowerMode = mode;
+            powerRequestReason = reason == null ? "" : reason;
+        }
+
+        /// <summary>Windows in which the machine ran (the channels learned or scored) since this boot.</summary>
+        internal long RunningWindows => runningWindows;
+
+        /// <summary>The anomaly channel of a <see cref="NodeChannels"/> index, for the power manager's persistence.</summary>
+        internal AnomalyChannel Channel(int channel) => channels[channel];
+
+        /// <summary>The machine state detector, for the power manager's persistence.</summary>
+        internal MachineStateDetector MachineDetector => machine;
+
+        /// <summary>
+        /// True while a machine state or channel level change is under way (debounce, dwell, missing or recovery count):
+        /// a burst of windows should go on until it settles.
+        /// </summary>
+        internal bool ChangePending
+        {
+            get
+            {
+                if (machine.ChangePending)
+                {
+                    return true;
+                }
+
+                for (int i = 0; i < NodeChannels.Count; i++)
+                {
+                    if (snapshot.ChannelFitted(i) && channels[i].ChangePending)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// After the power manager restored the channels and the machine state from flash: the snapshot and health follow
+        /// them, and the machine state is <paramref name="machineSinceMs"/> old (node time, negative before this boot).
+        /// </summary>
+        internal void AfterRestore(long machineSinceMs)
+        {
+            snapshot.Machine = machine.State;
+            snapshot.MachineSinceMs = machineSinceMs;
+            for (int i = 0; i < NodeChannels.Count; i++)
+            {
+                AnomalyChannel c = channels[i];
+                snapshot.SetChannel(i, c.Level, c.ScoreQ15, c.IsLearned);
+            }
+
+            health.Evaluate(channels);
+            CopyHealth();
+        }
+
+        /// <summary>
+        /// Sampling starts again after a sleep: what the accelerometer FIFO held from before is discarded, the vibration
+        /// filters restart, and a fresh window ends <see cref="WindowMs"/> from now. Exceptions from the front end are
+        /// counted against the vibration step, as in a tick.
+        /// </summary>
+        internal void ResumeSampling()
+        {
+            long nowMs = clock.MonotonicMs;
+            try
+            {
+                for (int read = 0; read < ReadsPerTick; read++)
+                {
+                    int frames;
+                    sensors.ReadVibration(vibrationBuffer, 0, BufferFrames, out frames);
+                    if (frames < BufferFrames)
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                CountError(NodeSubsystem.Vibration);
+                ReportError(NodeSubsystem.Vibration, ex.GetType().Name, nowMs);
+            }
+
+            extractor.Restart();
+            windowFrames = 0;
+            windowFramesLost = 0;
+            vibrationGap = false;
+            nextWindowMs = nowMs + WindowMs;
         }
 
         /// <summary>
@@ -381,6 +509,19 @@ namespace SensorNode.Core.Node
             }
         }
 
+        private void SampleCurrentChunk(long nowMs)
+        {
+            try
+            {
+                chunkedCurrent.SampleCurrentChunk();
+            }
+            catch (Exception ex)
+            {
+                CountError(NodeSubsystem.Current);
+                ReportError(NodeSubsystem.Current, ex.GetType().Name, nowMs);
+            }
+        }
+
         private void ApplyConfig()
         {
             int version = config.Version;
@@ -447,6 +588,24 @@ namespace SensorNode.Core.Node
             int crest = 0;
             int kurtosis = 0;
             bool settled = true;
+
+            // A window of one repeated sample on every axis is a stuck part, not a still machine (its noise alone moves
+            // every axis by a few counts): its features are not readings, and the vibration channels count it as stuck.
+            bool frozen = valid;
+            for (int axis = 0; axis < axisCount; axis++)
+            {
+                frozen = frozen && extractor.Axis(axis).RangeCounts == 0;
+            }
+
+            if (frozen)
+            {
+                valid = false;
+                for (int channel = NodeChannels.Velocity; channel <= NodeChannels.Kurtosis; channel++)
+                {
+                    channelFrozen[channel] = true;
+                }
+            }
+
             for (int axis = 0; axis < 3; axis++)
             {
                 if (axis >= axisCount)
@@ -476,6 +635,9 @@ namespace SensorNode.Core.Node
             snapshot.VibrationFrames = windowFrames;
             snapshot.VibrationFramesLost = windowFramesLost;
             SetChannelValue(NodeChannels.Velocity, velocity, velocityValid);
+
+            // Settling after a (re)start is no sign of a missing sensor: that window leaves the velocity channel alone.
+            channelSettling[NodeChannels.Velocity] = valid && !settled;
             SetChannelValue(NodeChannels.Acceleration, accel, valid);
             SetChannelValue(NodeChannels.Kurtosis, kurtosis, valid);
         }
@@ -537,6 +699,18 @@ namespace SensorNode.Core.Node
         private void UpdateChannels(long nowMs)
         {
             bool running = machine.IsRunning;
+            if (running)
+            {
+                runningWindows++;
+            }
+
+            // The baselines describe the running machine: a motor that no longer draws its running current is coasting
+            // down, and those windows are neither learned nor scored. Temperature waits for the warm-up after each start.
+            bool energised = !channelHasValue[NodeChannels.Current]
+                || channelValues[NodeChannels.Current] >= parameters.Machine.CurrentRunMa;
+            bool learning = running && energised;
+            bool warm = learning && nowMs - machine.ChangedAtMs >= parameters.TemperatureWarmupMs;
+
             for (int i = 0; i < NodeChannels.Count; i++)
             {
                 if (!snapshot.ChannelFitted(i))
@@ -550,7 +724,15 @@ namespace SensorNode.Core.Node
                     AnomalyChannel c = channels[i];
                     if (channelHasValue[i])
                     {
-                        c.Update(channelValues[i], running);
+                        c.Update(channelValues[i], running, i == NodeChannels.Temperature ? warm : learning);
+                    }
+                    else if (channelSettling[i])
+                    {
+                        continue;
+                    }
+                    else if (channelFrozen[i])
+                    {
+                        c.MarkSensorStuck(channelValues[i]);
                     }
                     else
                     {

@@ -322,8 +322,11 @@ namespace SensorNode.Core.Signal
                     r.KurtosisX100 = 0;
                     r.VelocityRmsUmS = 0;
                     r.IsoZone = IsoZone.A;
+                    r.RangeCounts = 0;
                     continue;
                 }
+
+                r.RangeCounts = s.Max - s.Min;
 
                 r.AccelRmsMilliG = milliGPerCount.ApplyScaled(SampleMoments.RmsCountsQ8(count, s.Sum, s.SumOfSquares), 8);
 

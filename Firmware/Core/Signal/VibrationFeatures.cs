@@ -29,6 +29,13 @@ namespace SensorNode.Core.Signal
         public int SampleCount { get; internal set; }
 
         /// <summary>
+        /// Largest minus smallest raw count in the window, counts; 0 when every sample was the same (or there were none).
+        /// A working accelerometer's own noise moves its output by a few counts at any rate, machine running or not, so a
+        /// whole window at 0 on every axis is a part that repeats one sample: stuck.
+        /// </summary>
+        public int RangeCounts { get; internal set; }
+
+        /// <summary>
         /// False while the velocity filters may still carry their start-up transient: the window began less than
         /// <see cref="VibrationFeatureExtractor.SettlingMs"/> after the extractor started or restarted. The other features
         /// do not depend on filter state and are valid in every window.

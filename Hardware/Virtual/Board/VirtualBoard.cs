@@ -27,9 +27,9 @@ namespace SensorNode.Hardware.Virtual.Board
     /// or lower the ring lies above the band again and aliases: the virtual node is meant for the default rate.</para>
     /// <para>Scenario sensor faults (unplugged, stuck) reach the chips through their <see cref="ChipFaults"/>, which
     /// <see cref="ApplySensorFaults"/> sets from the scenario at the clock's time: call it before every firmware step.</para>
-    /// <para><b>One difference from the device.</b> The CT clamp's burst (20 mains cycles, 400 ms on the board, which
-    /// blocks the scheduler) takes no simulated time here: the ADC model samples the burst's instants and returns. On the
-    /// board the ADXL345's FIFO (10 ms at 3200 Hz) overflows during the burst once per window; here it does not.</para>
+    /// <para><b>Time spent converting.</b> The CT clamp's ADC takes its real time (<see cref="TimedAnalogBurst"/>): the
+    /// firmware's current chunks (5 ms at 50 Hz) move the world clock as they would hold the ESP32, so the ADXL345's FIFO
+    /// (10 ms at 3200 Hz) fills meanwhile exactly as on the board, and a blocking burst would overflow it here too.</para>
     /// </remarks>
     public sealed class VirtualBoard
     {
@@ -67,6 +67,7 @@ namespace SensorNode.Hardware.Virtual.Board
             AccelerometerChip = new Adxl345Model(Clock, Machine, AccelerometerFaults, Adxl345ModelFraming.Spi);
             RtdChip = new Max31865Model(Clock, Machine, TemperatureFaults, (int)RtdElement.Pt100, RtdReferenceOhms);
             ClampAdc = new AdcBurstModel(Clock, Machine, CurrentFaults);
+            ClampAdcTimed = new TimedAnalogBurst(ClampAdc, Clock);
 
             // A locally administered MAC whose last three bytes come from the seed: each seed is its own board.
             ulong mixed = unchecked((seed + 1) * 0x9E3779B97F4A7C15UL);
@@ -87,6 +88,9 @@ namespace SensorNode.Hardware.Virtual.Board
         public Max31865Model RtdChip { get; }
 
         public AdcBurstModel ClampAdc { get; }
+
+        /// <summary>The clamp's ADC as the drivers see it: <see cref="ClampAdc"/> taking its real time.</summary>
+        public TimedAnalogBurst ClampAdcTimed { get; }
 
         public ChipFaults AccelerometerFaults { get; } = new ChipFaults();
 
@@ -122,7 +126,7 @@ namespace SensorNode.Hardware.Virtual.Board
             // A driver's wait is simulated time passing, as a blocking wait would let it pass on the chip.
             var rtd = new Max31865Driver(RtdChip, ms => Clock.AdvanceMs(ms), RtdElement.Pt100, RtdReferenceOhms * 1000,
                 RtdWiring.FourWire, MainsHz);
-            var clamp = new CurrentClampDriver(ClampAdc, MainsHz, ClampMilliampsPerVolt);
+            var clamp = new CurrentClampDriver(ClampAdcTimed, MainsHz, ClampMilliampsPerVolt);
             return new DriverSensorFrontEnd(
                 accelerometer,
                 Adxl345Settings.RangeFromG(vibRangeG),

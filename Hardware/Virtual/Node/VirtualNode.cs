@@ -3,6 +3,8 @@ using System.Text;
 using SensorNode.Core.Config;
 using SensorNode.Core.Console;
 using SensorNode.Core.Node;
+using SensorNode.Core.Power;
+using SensorNode.Core.Telemetry;
 using SensorNode.Drivers;
 using SensorNode.Hardware.Virtual.Board;
 using SensorNode.Hardware.Virtual.Services;
@@ -21,8 +23,13 @@ namespace SensorNode.Hardware.Virtual.Node
     /// console, then start the core. The <c>reboot</c> command restarts the firmware after its reply: the node's clock
     /// starts again from 0 and unsaved settings are lost, while the machine, the chips and the flash files carry on.</para>
     /// <para>Every event the firmware records is also printed on the console line, one line each in the format of the
-    /// <c>events</c> command, after the tick or the command that raised it. The device console does not do this (a
-    /// technician asks with <c>events</c>); it is what the virtual node is for.</para>
+    /// <c>events</c> command, after the tick or the command that raised it (with piped input, after the replies to all the
+    /// lines the console read in that poll). The device console does not do this (a technician asks with <c>events</c>);
+    /// it is what the virtual node is for.</para>
+    /// <para>Power, as on the device: the firmware's <see cref="PowerManager"/> boots the core and runs after every tick.
+    /// Its light sleeps move the world's clock at once (console input ends them); a deep sleep moves it by the whole sleep
+    /// and restarts the firmware from its flash files (config, node state, undelivered events, sequence numbers), woken by
+    /// the timer: a simulated deep sleep is a real restart of the core from what it saved.</para>
     /// <para>Not thread-safe: one thread steps it.</para>
     /// </remarks>
     public sealed class VirtualNode : ISystemControl
@@ -38,6 +45,8 @@ namespace SensorNode.Hardware.Virtual.Node
         private CommandInterpreter _interpreter;
         private long _echoedSeq;
         private bool _rebootRequested;
+        private VirtualSleepControl _sleep;
+        private WakeCause _nextBootCause = WakeCause.PowerOn;
 
         /// <summary>Builds the node; nothing runs until <see cref="Boot"/>.</summary>
         /// <param name="board">The hardware.</param>
@@ -50,6 +59,7 @@ namespace SensorNode.Hardware.Virtual.Node
             _storage = storage ?? throw new ArgumentNullException(nameof(storage));
             _line = consoleLine ?? throw new ArgumentNullException(nameof(consoleLine));
             _publisher = publisher ?? throw new ArgumentNullException(nameof(publisher));
+            Network = new VirtualNetworkLink(!(publisher is OfflinePublisher), board.Clock);
         }
 
         public VirtualBoard Board { get; }
@@ -65,6 +75,18 @@ namespace SensorNode.Hardware.Virtual.Node
 
         /// <summary>What loading the config found at the current boot.</summary>
         public ConfigLoadOutcome ConfigLoad { get; private set; }
+
+        /// <summary>The power manager of the current boot: it boots the core, and its deep sleeps restart the firmware.</summary>
+        public PowerManager Power { get; private set; }
+
+        /// <summary>Where the firmware's time went, over every boot of this node.</summary>
+        public PowerLedger PowerLedger { get; } = new PowerLedger();
+
+        /// <summary>The node's network link (the radio); <see cref="VirtualNetworkLink.Reachable"/> simulates an outage.</summary>
+        public VirtualNetworkLink Network { get; }
+
+        /// <summary>Deep sleeps so far: each one restarted the firmware from its flash files.</summary>
+        public int DeepSleeps { get; private set; }
 
         /// <summary>Boots so far, the first included.</summary>
         public int Boots { get; private set; }
@@ -86,12 +108,22 @@ namespace SensorNode.Hardware.Virtual.Node
 
             Core = new SensorNodeCore(config, FrontEnd, NodeClock, _publisher, null, Board.DefaultNodeId);
             _interpreter = new CommandInterpreter(Core, _storage, this);
+
+            // The MQTT publisher takes commands through the same interpreter and continues seq from flash.
+            (_publisher as MqttPublisher)?.Attach(Core, _interpreter, _storage);
             _console = new SerialConsole(_line, _interpreter, false);
             _echoedSeq = 0;
             Boots++;
 
             Board.ApplySensorFaults();
-            Core.Start(WakeCause.PowerOn, ConfigLoad);
+
+            // A (re)boot powers the radio down; the power manager restores the saved state, starts the core and decides.
+            Network.Stop();
+            _sleep = new VirtualSleepControl(Board.Clock, _nextBootCause, ConsoleInputWaiting);
+            _nextBootCause = WakeCause.PowerOn;
+            Power = new PowerManager(Core, _sleep, Network, _publisher as IPowerAnnouncer, FrontEnd,
+                new NodeStateStore(_storage), PowerLedger);
+            Power.Boot(_sleep.BootWakeCause, ConfigLoad);
         }
 
         /// <summary>
@@ -104,19 +136,41 @@ namespace SensorNode.Hardware.Virtual.Node
             Board.Clock.AdvanceUs(StepUs);
             Board.ApplySensorFaults();
             Core.RunOnce();
+            try
+            {
+                Power.RunOnce();
+            }
+            catch (DeepSleepRestartException)
+            {
+                WakeFromDeepSleep();
+                return;
+            }
+
+            // A catch-all in the firmware may have swallowed the exception: the chip would have restarted all the same.
+            if (_sleep.DeepSleepRequestedMs >= 0)
+            {
+                WakeFromDeepSleep();
+                return;
+            }
+
             PollConsole();
         }
 
         /// <summary>
-        /// Prints the events recorded since the last print, answers the console input waiting on the line (as the device
-        /// loop does between ticks, without moving time), prints the events the commands raised, and reboots if a command
-        /// asked for it.
+        /// Runs the commands received over MQTT (with an <see cref="MqttPublisher"/>), prints the events recorded since the
+        /// last print, answers the console input waiting on the line (as the device loop does between ticks, without moving
+        /// time), prints the events the commands raised, and reboots if a command asked for it.
         /// </summary>
         public void PollConsole()
         {
             RequireBooted();
+            (_publisher as MqttPublisher)?.RunCommands();
             EchoNewEvents();
-            _console.Poll();
+            if (_console.Poll() > 0)
+            {
+                Power.NoteConsoleActivity();
+            }
+
             EchoNewEvents();
             if (_rebootRequested)
             {
@@ -145,6 +199,20 @@ namespace SensorNode.Hardware.Virtual.Node
         public void RequestReboot()
         {
             _rebootRequested = true;
+        }
+
+        // The sleep control has moved the world's clock by the sleep: the chip restarts from its flash, woken by the timer.
+        private void WakeFromDeepSleep()
+        {
+            EchoNewEvents();
+            DeepSleeps++;
+            _nextBootCause = WakeCause.Timer;
+            Boot();
+        }
+
+        private bool ConsoleInputWaiting()
+        {
+            return _line is StreamSerialLine stream && stream.HasInput;
         }
 
         private void RequireBooted()

@@ -39,7 +39,8 @@ namespace SensorNode.Hardware.Virtual.Node
             using var stdin = Console.OpenStandardInput();
             using var stdout = Console.OpenStandardOutput();
             var line = new StreamSerialLine(stdin, stdout);
-            var node = new VirtualNode(board, storage, line, new OfflinePublisher());
+            using var network = NodeNetwork.Create(settings.Broker, settings.CaFile, storage);
+            var node = new VirtualNode(board, storage, line, network.Publisher);
 
             using var stop = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (sender, e) =>
@@ -52,7 +53,8 @@ namespace SensorNode.Hardware.Virtual.Node
             try
             {
                 node.Boot();
-                node.WriteLine(Banner(settings, node, configDir));
+                network.Start();
+                node.WriteLine(Banner(settings, node, configDir, network.Description));
                 var wall = Stopwatch.StartNew();
                 Pace(node, line, settings, wall, stop.Token);
                 node.WriteLine("virtual-node: stopped at " + Uptime(board.Clock.MonotonicMs) + " simulated time, after "
@@ -119,7 +121,7 @@ namespace SensorNode.Hardware.Virtual.Node
             }
         }
 
-        private static string Banner(RunSettings settings, VirtualNode node, string configDir)
+        private static string Banner(RunSettings settings, VirtualNode node, string configDir, string mqtt)
         {
             var scenario = settings.Scenario;
             return "virtual-node " + node.Core.Snapshot.NodeId
@@ -128,7 +130,7 @@ namespace SensorNode.Hardware.Virtual.Node
                 + " | speed x" + settings.Speed.ToString("0.###", CultureInfo.InvariantCulture)
                 + " | seed " + settings.Seed.ToString(CultureInfo.InvariantCulture)
                 + " | config in " + configDir
-                + " | MQTT offline | type help";
+                + " | " + mqtt + " | type help";
         }
 
         private static string Uptime(long ms)

@@ -77,6 +77,8 @@ namespace SensorNode.Core.Tests.Config
         [DataRow("power.sleep_after_s", ConfigKeys.PowerSleepAfterS)]
         [DataRow("power.sleep_enabled", ConfigKeys.PowerSleepEnabled)]
         [DataRow("power.awake_max_s", ConfigKeys.PowerAwakeMaxS)]
+        [DataRow("power.heartbeat_s", ConfigKeys.PowerHeartbeatS)]
+        [DataRow("temp.warmup_s", ConfigKeys.TempWarmupS)]
         [DataRow("ha.discovery", ConfigKeys.HaDiscovery)]
         public void ConfigKeys_IndexTheirRows(string key, int index)
         {

@@ -1,0 +1,68 @@
+using SensorNode.Hardware;
+
+namespace SensorNode.Core.Tests.Power
+{
+    /// <summary>A network link that joins at once when <see cref="Reachable"/>, logging starts, stops and power save.</summary>
+    public sealed class FakeNetwork : INetworkLink
+    {
+        private readonly CallLog log;
+        private bool started;
+
+        /// <summary>A configured, reachable network.</summary>
+        public FakeNetwork(CallLog log)
+        {
+            this.log = log;
+            Configured = true;
+            Reachable = true;
+        }
+
+        /// <summary>Whether network settings exist.</summary>
+        public bool Configured { get; set; }
+
+        /// <summary>Whether the access point answers.</summary>
+        public bool Reachable { get; set; }
+
+        /// <summary>Starts so far.</summary>
+        public int Starts { get; private set; }
+
+        /// <summary>Power save asked for last.</summary>
+        public bool PowerSave { get; private set; }
+
+        /// <inheritdoc/>
+        public bool IsConfigured => Configured;
+
+        /// <inheritdoc/>
+        public bool IsUp => started && Reachable;
+
+        /// <inheritdoc/>
+        public bool IsStarted => started;
+
+        /// <inheritdoc/>
+        public void Start()
+        {
+            if (!started && Configured)
+            {
+                started = true;
+                Starts++;
+                log.Add("radio:start");
+            }
+        }
+
+        /// <inheritdoc/>
+        public void Stop()
+        {
+            if (started)
+            {
+                started = false;
+                log.Add("radio:stop");
+            }
+        }
+
+        /// <inheritdoc/>
+        public void SetPowerSave(bool enabled)
+        {
+            PowerSave = enabled;
+            log.Add(enabled ? "radio:powersave" : "radio:listen");
+        }
+    }
+}

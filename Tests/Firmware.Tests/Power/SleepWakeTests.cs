@@ -1,0 +1,125 @@
+using SensorNode.Core.Node;
+using SensorNode.Core.Power;
+using SensorNode.Hardware;
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+
+namespace SensorNode.Core.Tests.Power
+{
+    [TestClass]
+    public class SleepWakeTests
+    {
+        [TestMethod]
+        public void QuietWakeDecidesAndSleepsWithoutRadioEventsOrWrites()
+        {
+            PowerRig rig = Sleeping();
+            int writes = rig.Storage.MutatingOperations;
+
+            PowerRig woken = rig.WakeUp(WakeCause.Timer);
+            Assert.IsTrue(woken.Power.PlannedWake);
+            Assert.AreEqual((int)PowerMode.Sleep, (int)woken.Power.Mode);
+            woken.RunUntilDeepSleep(10000);
+
+            // One window, no boot event, no network, nothing written.
+            Assert.AreEqual(1L, woken.Core.Snapshot.WindowCount);
+            Assert.AreEqual(0, woken.Announcer.EventsSeen);
+            Assert.AreEqual(0, woken.Network.Starts);
+            Assert.AreEqual(writes, woken.Storage.MutatingOperations);
+            Assert.IsTrue(woken.SleptAtMs + woken.SleptMs >= 299000 && woken.SleptAtMs + woken.SleptMs <= 301000);
+        }
+
+        [TestMethod]
+        public void HeartbeatReportsOnlyWhenDue()
+        {
+            // Wakes every 300 s, heartbeat every 3600 s: the 12th wake after the report joins the network again.
+            PowerRig rig = Sleeping();
+            int joined = 0;
+            for (int wake = 1; wake <= 12; wake++)
+            {
+                rig = rig.WakeUp(WakeCause.Timer);
+                rig.RunUntilDeepSleep(60000);
+                if (rig.Network.Starts > 0)
+                {
+                    joined = wake;
+                    break;
+                }
+            }
+
+            Assert.AreEqual(12, joined);
+            Assert.IsTrue(rig.Log.IndexOf("availability:sleeping", 0) >= 0);
+        }
+
+        [TestMethod]
+        public void EventOnAWakeIsPublishedAtOnce()
+        {
+            PowerRig rig = Sleeping();
+            rig.Sensors.Running = true;
+            PowerRig woken = rig.WakeUp(WakeCause.Timer);
+
+            // The machine starts: a burst long enough for the debounce, the machine event, then active mode.
+            woken.RunFor(10000);
+            Assert.AreEqual((int)PowerMode.Active, (int)woken.Power.Mode);
+            Assert.IsTrue(woken.Log.IndexOf("event:machine:running", 0) >= 0);
+            Assert.IsTrue(woken.Log.IndexOf("power:active:machine_running", 0) >= 0);
+            Assert.IsTrue(woken.Network.IsUp);
+            Assert.IsTrue(woken.Log.IndexOf("delivered", 0) >= 0);
+        }
+
+        [TestMethod]
+        public void TimeAwakeIsBoundedWhenTheBrokerIsDown()
+        {
+            var rig = new PowerRig(PowerRig.Fast);
+            rig.Announcer.BrokerUp = false;
+            rig.Boot();
+            rig.RunUntilDeepSleep(200000);
+
+            // Entering sleep: the announcement could not be delivered; given up after awake_max_s (20 s) plus the hand-over.
+            long sleepMs = rig.Power.ModeSinceMs;
+            Assert.IsTrue(rig.SleptAtMs - sleepMs <= 20000 + PowerManager.HandOverMs + 1000);
+            Assert.IsTrue(rig.Announcer.PendingSaves == 1);
+            Assert.IsTrue(rig.Announcer.DeliveredSeq < rig.Announcer.LastSeq);
+
+            // Each following wake tries again (events are still waiting), and gives up again in the same time.
+            for (int wake = 0; wake < 3; wake++)
+            {
+                rig = rig.WakeUp(WakeCause.Timer);
+                rig.Announcer.BrokerUp = false;
+                rig.RunUntilDeepSleep(60000);
+                Assert.AreEqual(1, rig.Network.Starts);
+                Assert.IsTrue(rig.SleptAtMs <= 20000 + PowerManager.HandOverMs + 1000);
+                Assert.IsTrue(rig.Power.Ledger.AwakeMs <= 20000 + PowerManager.HandOverMs + 1000);
+            }
+
+            // The broker is back: the next wake delivers and stops trying.
+            rig = rig.WakeUp(WakeCause.Timer);
+            rig.RunUntilDeepSleep(60000);
+            Assert.IsTrue(rig.Log.IndexOf("delivered", 0) >= 0);
+            rig = rig.WakeUp(WakeCause.Timer);
+            rig.RunUntilDeepSleep(60000);
+            Assert.AreEqual(0, rig.Network.Starts);
+        }
+
+        [TestMethod]
+        public void PinWakeRecordsTheBootEventWithItsCause()
+        {
+            PowerRig woken = Sleeping().WakeUp(WakeCause.Pin);
+            Assert.IsFalse(woken.Power.PlannedWake);
+            NodeEvent boot = woken.Newest(EventType.Boot);
+            Assert.IsNotNull(boot);
+            Assert.AreEqual("pin", boot.Reason);
+        }
+
+        // A node that went to sleep with the machine off and reported on the way.
+        private static PowerRig Sleeping()
+        {
+            var rig = new PowerRig(PowerRig.Fast);
+            rig.Boot();
+            rig.RunUntilDeepSleep(200000);
+            Assert.AreEqual((int)PowerMode.Sleep, (int)rig.Power.Mode);
+            return rig;
+        }
+    }
+}
