@@ -150,7 +150,7 @@ namespace SensorNode.Device
                 {
                     // The reply to "reboot" has been written by Poll; give the UART time to send it, and the network
                     // thread up to RebootFlushMs to send an MQTT reply (a reboot asked for over MQTT).
-                    for (int waitedMs = 0; waitedMs < RebootFlushMs && !publisher.IsIdle; waitedMs += 100)
+                    for (int waitedMs = 0; waitedMs < RebootFlushMs && publisher.IsConnected && !publisher.IsIdle; waitedMs += 100)
                     {
                         Thread.Sleep(100);
                     }
