@@ -17,9 +17,12 @@ namespace SensorNode.Drivers.CurrentClamp
     /// <see cref="ChunkSamples"/> samples at a time (a quarter cycle: 5 ms at 50 Hz), so the loop goes back to the
     /// ADXL345's FIFO (10 ms deep at 3200 Hz) between chunks. Each sample is summed in the phase bin of its place in the
     /// mains cycle, taken from the chunk's start time, and the RMS averages the bins (see <see cref="CurrentBurstRms"/>):
-    /// exact however the chunks fall in the cycle, once every bin has a sample. A chunk is skipped when its start bin
-    /// already holds <see cref="ChunkSamplesPerBin"/> samples, which spreads the chunks over the cycle even when the
-    /// ticks are locked to the mains.</para>
+    /// exact however the chunks fall in the cycle, once every bin has a sample. A chunk is skipped when every bin it
+    /// would cover already holds <see cref="ChunkSamplesPerBin"/> samples, which spreads the chunks over the cycle when
+    /// the ticks are locked to the mains but their period moves with the chunks taken (a tick that waits for its
+    /// chunk). Ticks locked to a whole half cycle whatever the chunks do (a 10 ms watermark at 1600 Hz on 50 Hz mains)
+    /// can reach only part of the cycle: the result then covers those bins alone, and
+    /// <see cref="CoveredPhaseBins"/> says so.</para>
     /// <para>Integer arithmetic only; the buffers are allocated here and nothing is allocated per measurement. Not
     /// thread-safe.</para>
     /// </remarks>
@@ -115,8 +118,8 @@ namespace SensorNode.Drivers.CurrentClamp
         /// <summary>Samples per burst: cycles × samples per cycle.</summary>
         public int SampleCount => _samples.Length;
 
-        /// <summary>Samples per chunk: a quarter of a mains cycle (10 at the default 40 per cycle, 5 ms at 50 Hz), at least 1.</summary>
-        public int ChunkSamples => _samplesPerCycle / 4 > 0 ? _samplesPerCycle / 4 : 1;
+        /// <summary>Samples per chunk: a quarter of a mains cycle, rounded down (10 at the default 40 per cycle, 5 ms at 50 Hz).</summary>
+        public int ChunkSamples => _samplesPerCycle / 4;
 
         /// <summary>
         /// Samples per phase bin a chunked measurement aims for: half the burst's cycles (10 by default), so a complete
@@ -172,8 +175,9 @@ namespace SensorNode.Drivers.CurrentClamp
         }
 
         /// <summary>
-        /// Takes one chunk of <see cref="ChunkSamples"/> samples now, unless the chunked measurement is complete or the
-        /// phase bin <paramref name="startUs"/> falls in already holds <see cref="ChunkSamplesPerBin"/> samples.
+        /// Takes one chunk of <see cref="ChunkSamples"/> samples now, unless every phase bin it would cover, starting from
+        /// the one <paramref name="startUs"/> falls in, already holds <see cref="ChunkSamplesPerBin"/> samples (so none
+        /// once the measurement is complete).
         /// </summary>
         /// <param name="startUs">The time the chunk starts, µs, on any clock that keeps running for the whole measurement
         /// (the node's monotonic clock): its place in the mains cycle, rounded to the nearest sample, is the chunk's first
@@ -187,12 +191,12 @@ namespace SensorNode.Drivers.CurrentClamp
             int bins = _samplesPerCycle;
             long phase = (startUs * _sampleRateHz + 500000) / 1000000 % bins;
             int firstBin = (int)(phase < 0 ? phase + bins : phase);
-            if (ChunksComplete || _chunkRms.BinSampleCount(firstBin) >= _chunkSamplesPerBin)
+            int count = ChunkSamples;
+            if (!AnyBinShort(firstBin, count))
             {
                 return SensorStatus.NotReady;
             }
 
-            int count = ChunkSamples;
             BusStatus bus = _adc.ReadBurst(_samples, 0, count, _sampleRateHz);
             if (bus != BusStatus.Ok)
             {
@@ -230,6 +234,23 @@ namespace SensorNode.Drivers.CurrentClamp
             CoveredPhaseBins = rms.CoveredPhaseBins;
             BeginChunks();
             return ClippedSamples > 0 ? SensorStatus.OutOfRange : SensorStatus.Ok;
+        }
+
+        // True if a chunk starting in firstBin would add to a bin that has fewer than its share of samples.
+        private bool AnyBinShort(int firstBin, int count)
+        {
+            int bin = firstBin;
+            for (int i = 0; i < count; i++)
+            {
+                if (_chunkRms.BinSampleCount(bin) < _chunkSamplesPerBin)
+                {
+                    return true;
+                }
+
+                bin = bin + 1 == _samplesPerCycle ? 0 : bin + 1;
+            }
+
+            return false;
         }
 
         private bool EveryBinFilled()

@@ -25,8 +25,9 @@ namespace SensorNode.Core.Anomaly
     /// scaled to what is normal for this channel; the smoothed z catches sustained shifts; the
     /// two-sided CUSUM (slack CusumSlack) catches slow drifts the smoothed z never sees. Each CUSUM sum
     /// stops at 8 CusumRef (score 0.89): a long fault cannot wind it up, so once the fault is gone the
-    /// sum drains below the alarm within (8 - 1.5) CusumRef / CusumSlack windows (139 with the
-    /// defaults) instead of for as long as the fault lasted. HighSideOnly scores only values above
+    /// sum drains below the alarm clear threshold (score 0.6) within (8 - 1.5) CusumRef / CusumSlack
+    /// windows and below the watch clear (0.4) within (8 - 0.67) CusumRef / CusumSlack (139 and 156
+    /// with the defaults), instead of for about as long as the fault lasted. HighSideOnly scores only values above
     /// the mean, for features whose fall is no fault (a bearing cooling while the machine idles).
     /// ScoreQ15 = 32768 u / (u + 1), saturated to [0, 32767]: monotone, 0.5 at u = 1, the same
     /// statistic giving the same score on any channel. A term whose reference is 0 is off.
@@ -779,7 +780,7 @@ namespace SensorNode.Core.Anomaly
         }
 
         // Anti-windup: a scored CUSUM stops at CusumCapRefs references (score 0.89), so however long a fault lasted, the
-        // sum drains below the alarm within (CusumCapRefs - 1.5) * CusumRef / CusumSlack windows of the fault's end.
+        // sum drains below the alarm clear within (CusumCapRefs - 1.5) * CusumRef / CusumSlack windows of the fault's end.
         private static int CusumCapQ8(AnomalyParameters p)
         {
             long cap = (long)p.CusumRefQ8 * CusumCapRefs;

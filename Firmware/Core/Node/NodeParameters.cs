@@ -22,11 +22,14 @@ namespace SensorNode.Core.Node
     /// <item>Vibration (velocity, acceleration, kurtosis): the machine-vibration set scored on CWRU and IMS
     /// (Tests/Benchmarks EvaluationParameters.MachineVibration): a spread of at least 8 % of the learned level, since a few
     /// per cent is load and speed, not a fault, and no CUSUM, whose sum a long fault winds up into a slow clear after the
-    /// repair; the envelope and the smoothed term see every real rise. No feature-level stuck check: a steady accel RMS in
-    /// milli-g legitimately repeats for minutes; the scheduler faults a window whose raw samples did not move on any
-    /// axis instead (<see cref="AnomalyChannel.MarkSensorStuck"/>).</item>
+    /// repair; the envelope and the smoothed term see every real rise. The baseline adapts over hours (2^14 windows,
+    /// 4.5 h), not minutes (the filter's default 2^8 windows is 4 minutes at one window a second): a bearing wearing over
+    /// an hour stays below the watch threshold at first and would otherwise teach the baseline its own rise. No
+    /// feature-level stuck check: a steady accel RMS in milli-g legitimately repeats for minutes; the scheduler faults a
+    /// window whose raw samples did not move on any axis instead (<see cref="AnomalyChannel.MarkSensorStuck"/>).</item>
     /// <item>Temperature: slow and load-driven. The baseline learns and scores only after <see cref="TemperatureWarmupMs"/>
-    /// of running (the bearing's rise after a start is not an anomaly; until then temp.max_c alone alarms), only a rise
+    /// of running (the bearing's rise after a start is not an anomaly; until then temp.max_c alone alarms, and the 5-minute
+    /// slope, temperature_slope in the state and telemetry, is there for a dashboard but has no limit), only a rise
     /// counts (a bearing cools whenever the machine idles), a spread of at least 5 K (load and ambient move it by a few
     /// kelvin), and the baseline adapts over about an hour (2^12 windows). A reading frozen for 600 running windows
     /// (10 minutes) is a stuck converter: the MAX31865's 15-bit code (0.034 °C per LSB with a PT100 on 430 Ω) flickers by
@@ -45,6 +48,7 @@ namespace SensorNode.Core.Node
         private const int TemperaturePlausibleMaxCentiC = 84999;
 
         private const int VibrationSpreadFloorPerMille = 80;
+        private const int VibrationAdaptShift = 14;
         private const int TemperatureSpreadFloorCentiC = 500;
         private const int TemperatureAdaptShift = 12;
         private const int TemperatureStuckWindows = 600;
@@ -71,6 +75,7 @@ namespace SensorNode.Core.Node
             {
                 channels[i].SpreadFloorPerMille = VibrationSpreadFloorPerMille;
                 channels[i].CusumRefQ8 = 0;
+                channels[i].AdaptShift = VibrationAdaptShift;
             }
 
             AnomalyParameters temperature = channels[NodeChannels.Temperature];

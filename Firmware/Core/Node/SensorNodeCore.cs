@@ -25,6 +25,12 @@ namespace SensorNode.Core.Node
     /// <see cref="ErrorEventIntervalMs"/> per step (the event's value is the step's count so far); the loop goes on. A
     /// window whose sensor step failed counts as a window without that reading, so a sensor that keeps throwing ends in
     /// its channels' missing fault. The watchdog is fed at the end of every <see cref="RunOnce"/>.</para>
+    /// <para>Which windows teach and score the baselines: only those of a running machine whose motor draws at least
+    /// machine.run_ma (a coast-down, vibrating without current, is neither learned nor scored; a node without a current
+    /// sensor goes by the machine state alone), and for temperature only once the machine has run for temp.warmup_s
+    /// since it started. A repeated value still counts towards a stuck sensor whenever the machine runs, and a vibration
+    /// window whose raw samples did not move on any axis is a stuck accelerometer
+    /// (<see cref="AnomalyChannel.MarkSensorStuck"/>). The per-channel tuning is <see cref="NodeParameters"/>'s.</para>
     /// <para>Config: a changed <see cref="ConfigStore.Version"/> is applied at the start of the next tick
     /// (<see cref="NodeParameters"/>); the vibration format is the front end's and changes with a new front end.</para>
     /// <para>Memory: everything is allocated by the constructor. A steady-state tick or window allocates nothing: features,

@@ -37,6 +37,9 @@ namespace SensorNode.Core.Tests.Node
         /// <summary>When true every vibration read throws.</summary>
         public bool ThrowOnVibration { get; set; }
 
+        /// <summary>When true the accelerometer repeats one sample on every axis (a stuck part that still answers).</summary>
+        public bool VibrationFrozen { get; set; }
+
         /// <summary>Temperature returned, centi-°C.</summary>
         public int TempCentiC { get; set; } = 4000;
 
@@ -92,6 +95,14 @@ namespace SensorNode.Core.Tests.Node
                 phase = phase == 63 ? 0 : phase + 1;
                 int triangle = phase < 32 ? phase * 2 - 32 : 96 - phase * 2;
                 int signal = triangle * VibrationAmplitudeCounts / 32;
+                if (VibrationFrozen)
+                {
+                    counts[offset + frame * 3] = 7;
+                    counts[offset + frame * 3 + 1] = -7;
+                    counts[offset + frame * 3 + 2] = 256;
+                    continue;
+                }
+
                 counts[offset + frame * 3] = (short)(signal + Noise());
                 counts[offset + frame * 3 + 1] = (short)(-signal + Noise());
                 counts[offset + frame * 3 + 2] = (short)(256 + Noise());

@@ -30,6 +30,9 @@ namespace SensorNode.Core.Tests.Node
             Config = new ConfigStore(SettingsTable.All);
             Set("anomaly.learn_windows", "10");
             Set("machine.dwell_s", "0");
+
+            // The fake bearing is warm from the start; NodeTuningTests tests the warm-up itself.
+            Set("temp.warmup_s", "0");
             Publisher = new RecordingPublisher();
             Watchdog = new CountingWatchdog();
             Node = new SensorNodeCore(Config, Sensors, Clock, Publisher, Watchdog, "node-a1b2c3");

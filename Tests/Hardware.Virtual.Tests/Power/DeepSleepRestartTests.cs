@@ -99,6 +99,9 @@ namespace SensorNode.Hardware.Virtual.Tests.Power
                 var storage = new FolderFileStorage(_folder);
                 var config = new ConfigStore(SettingsTable.All);
                 Set(config, "anomaly.learn_windows", "300");
+
+                // No temperature warm-up (45 minutes by default): every baseline learns within the 20-minute run.
+                Set(config, "temp.warmup_s", "0");
                 Set(config, "power.sleep_enabled", "on");
                 Set(config, "power.eco_after_s", "60");
                 Set(config, "power.sleep_after_s", "300");

@@ -63,9 +63,13 @@ namespace SensorNode.Integration.Node
             });
         }
 
+        /// <summary>Called with every window's snapshot, for tests that follow features window by window.</summary>
+        public System.Action<NodeSnapshot> WindowSeen { get; set; }
+
         public void PublishWindow(NodeSnapshot snapshot)
         {
             Windows++;
+            WindowSeen?.Invoke(snapshot);
         }
     }
 }

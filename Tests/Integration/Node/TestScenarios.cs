@@ -37,6 +37,31 @@ namespace SensorNode.Integration.Node
             },
             ScenarioCatalogue.WatchTimeScale);
 
+        /// <summary>
+        /// A production day on a healthy machine: off overnight until 06:00, a morning shift at 75 % load and an afternoon
+        /// shift at 60 %, each broken by a 30-minute pause in which the motor runs on unloaded (magnetising current only),
+        /// a 30-minute changeover between them, and off again from 22:00.
+        /// </summary>
+        public static Scenario ProductionDay() => new Scenario(
+            "production-day",
+            "Two shifts (75 % then 60 % load) with unloaded pauses, off overnight.",
+            new[]
+            {
+                ScheduleSegment.Off(Hours(6)),
+                ScheduleSegment.Running(Hours(4), 0.75),
+                ScheduleSegment.Idle(Minutes(30)),
+                ScheduleSegment.Running(Hours(3.5), 0.75),
+                ScheduleSegment.Idle(Minutes(30)),
+                ScheduleSegment.Running(Hours(4), 0.6),
+                ScheduleSegment.Idle(Minutes(30)),
+                ScheduleSegment.Running(Hours(3.5), 0.6),
+                ScheduleSegment.Off(Hours(2)),
+            },
+            System.Array.Empty<ScenarioEvent>(),
+            ScenarioCatalogue.WatchTimeScale);
+
         public static double Minutes(double minutes) => minutes * 60;
+
+        public static double Hours(double hours) => hours * 3600;
     }
 }
