@@ -479,14 +479,20 @@ namespace SensorNode.Core.Telemetry
 
         /// <summary>
         /// Last call before a deep sleep: the events not yet delivered go to flash (<see cref="PendingEventStore"/>) and
-        /// leave the queue; the next boot's <see cref="Attach"/> puts them back with their sequence numbers. Without
-        /// storage (none given to Attach) nothing is kept. Loop thread.
+        /// leave the queue; the next boot's <see cref="Attach"/> puts them back with their sequence numbers. The exact next
+        /// sequence number is saved too (<see cref="EventSequenceStore.SaveNext"/>, no write when unchanged), so the next
+        /// wake continues without a gap. Without storage (none given to Attach) nothing is kept. Loop thread.
         /// </summary>
         public void SavePending()
         {
             if (flash == null)
             {
                 return;
+            }
+
+            if (sequence != null && core != null)
+            {
+                sequence.SaveNext(core.Events.LastSeq + 1);
             }
 
             lock (sync)
