@@ -60,34 +60,14 @@ namespace SensorNode.Core.FixedMath
         public static int AddSat(int a, int b)
         {
             long sum = (long)a + b;
-            if (sum > MaxValue)
-            {
-                return MaxValue;
-            }
-
-            if (sum < MinValue)
-            {
-                return MinValue;
-            }
-
-            return (int)sum;
+            return Saturate.ToInt32(sum);
         }
 
         /// <summary>a - b, exact unless it leaves the range; then saturates.</summary>
         public static int SubSat(int a, int b)
         {
             long difference = (long)a - b;
-            if (difference > MaxValue)
-            {
-                return MaxValue;
-            }
-
-            if (difference < MinValue)
-            {
-                return MinValue;
-            }
-
-            return (int)difference;
+            return Saturate.ToInt32(difference);
         }
 
         /// <summary>
@@ -103,17 +83,7 @@ namespace SensorNode.Core.FixedMath
             long rounded = product >= 0
                 ? (product + HalfLsbOfProduct) >> FractionBits
                 : -((-product + HalfLsbOfProduct) >> FractionBits);
-            if (rounded > MaxValue)
-            {
-                return MaxValue;
-            }
-
-            if (rounded < MinValue)
-            {
-                return MinValue;
-            }
-
-            return (int)rounded;
+            return Saturate.ToInt32(rounded);
         }
 
         /// <summary>
@@ -132,17 +102,7 @@ namespace SensorNode.Core.FixedMath
             }
 
             long quotient = IntDiv.RoundSat((long)dividend << FractionBits, divisor);
-            if (quotient > MaxValue)
-            {
-                return MaxValue;
-            }
-
-            if (quotient < MinValue)
-            {
-                return MinValue;
-            }
-
-            return (int)quotient;
+            return Saturate.ToInt32(quotient);
         }
     }
 }
