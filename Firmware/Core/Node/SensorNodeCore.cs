@@ -43,6 +43,13 @@ namespace SensorNode.Core.Node
         /// <summary>Length of a feature window, ms of node time.</summary>
         public const int WindowMs = 1000;
 
+        /// <summary>
+        /// Length of a quick window, ms: the first look of an eco or sleep burst (<see cref="StartQuickWindow"/>). Long enough
+        /// for the velocity filters to settle (<see cref="VibrationFeatureExtractor.SettlingMs"/>), so the next full window
+        /// has a velocity, and for 12 mains cycles of current and 800 frames at 3200 Hz for the machine state.
+        /// </summary>
+        public const int QuickWindowMs = VibrationFeatureExtractor.SettlingMs;
+
         /// <summary>Events kept in <see cref="Events"/>.</summary>
         public const int EventCapacity = 32;
 
@@ -91,6 +98,7 @@ namespace SensorNode.Core.Node
         private int windowFrames;
         private int windowFramesLost;
         private bool vibrationGap;
+        private bool quickWindow;
         private bool publishFailurePending;
         private string publishFailureType;
         private string powerRequestReason = "";
@@ -288,6 +296,7 @@ namespace SensorNode.Core.Node
                 RunStep(NodeSubsystem.Publish, nowMs);
                 windowFrames = 0;
                 windowFramesLost = 0;
+                quickWindow = false;
             }
 
             if (watchdog != null)
@@ -430,6 +439,20 @@ namespace SensorNode.Core.Node
             windowFramesLost = 0;
             vibrationGap = false;
             nextWindowMs = nowMs + WindowMs;
+        }
+
+        /// <summary>
+        /// Makes the window that has just begun (call right after <see cref="Start(WakeCause, ConfigLoadOutcome, bool)"/>
+        /// or <see cref="ResumeSampling"/>) a quick one: it ends <see cref="QuickWindowMs"/> from now instead of
+        /// <see cref="WindowMs"/>. A quick window gives the machine state, the temperature and the current their readings
+        /// as usual, and a missing or stuck accelerometer still counts; the vibration anomaly channels sit it out (their
+        /// baselines describe full windows, and the velocity has not settled yet). The power manager starts each eco and
+        /// sleep burst with one, so a wake that finds the machine still off is over in a quarter of a second.
+        /// </summary>
+        public void StartQuickWindow()
+        {
+            quickWindow = true;
+            nextWindowMs = clock.MonotonicMs + QuickWindowMs;
         }
 
         /// <summary>
@@ -587,7 +610,8 @@ namespace SensorNode.Core.Node
         private void FinishVibrationWindow()
         {
             extractor.FinishWindow();
-            bool valid = windowFrames >= minValidFrames;
+            int neededFrames = quickWindow ? minValidFrames * QuickWindowMs / WindowMs : minValidFrames;
+            bool valid = windowFrames >= (neededFrames > 0 ? neededFrames : 1);
             int velocity = 0;
             int accel = 0;
             int peak = 0;
@@ -642,8 +666,11 @@ namespace SensorNode.Core.Node
             snapshot.VibrationFramesLost = windowFramesLost;
             SetChannelValue(NodeChannels.Velocity, velocity, velocityValid);
 
-            // Settling after a (re)start is no sign of a missing sensor: that window leaves the velocity channel alone.
-            channelSettling[NodeChannels.Velocity] = valid && !settled;
+            // Settling after a (re)start is no sign of a missing sensor: that window leaves the velocity channel alone. A
+            // quick window's readings go to the machine state only.
+            channelSettling[NodeChannels.Velocity] = valid && (!settled || quickWindow);
+            channelSettling[NodeChannels.Acceleration] = valid && quickWindow;
+            channelSettling[NodeChannels.Kurtosis] = valid && quickWindow;
             SetChannelValue(NodeChannels.Acceleration, accel, valid);
             SetChannelValue(NodeChannels.Kurtosis, kurtosis, valid);
         }
@@ -728,13 +755,14 @@ namespace SensorNode.Core.Node
                 try
                 {
                     AnomalyChannel c = channels[i];
+                    if (channelSettling[i])
+                    {
+                        continue;
+                    }
+
                     if (channelHasValue[i])
                     {
                         c.Update(channelValues[i], running, i == NodeChannels.Temperature ? warm : learning);
-                    }
-                    else if (channelSettling[i])
-                    {
-                        continue;
                     }
                     else if (channelFrozen[i])
                     {

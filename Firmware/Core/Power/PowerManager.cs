@@ -24,8 +24,10 @@ namespace SensorNode.Core.Power
     /// forced mode (console or MQTT <c>mode</c>) applies at the next call; <c>mode auto</c> returns to the policy. Policy
     /// changes are decided only with fresh information: in active mode once the machine state has no change pending, in
     /// eco and sleep mode at the end of a burst.</para>
-    /// <para><b>Bursts.</b> Eco and sleep mode sample in bursts: one window when the machine does not run,
-    /// <see cref="RunningBurstWindows"/> when it does (the first window after a restart has no velocity), longer while a
+    /// <para><b>Bursts.</b> Eco and sleep mode sample in bursts that open with a quick window
+    /// (<see cref="SensorNodeCore.QuickWindowMs"/>, machine state, temperature and current only): that window alone when
+    /// the machine does not run, <see cref="RunningBurstWindows"/> windows when it does (the full window after the quick
+    /// one has the velocity and the vibration channels), longer while a
     /// machine or channel change is under way (debounce, dwell, missing or recovery counts; at most
     /// <see cref="MaxBurstWindows"/>), so that an alarm or a fault completes within one burst. Eco: bursts every
     /// report.eco_s, light sleep between them with the console UART as a wake source, radio in power save; a console wake
@@ -53,7 +55,10 @@ namespace SensorNode.Core.Power
         /// <summary>Most windows in one burst, however long a change takes to settle.</summary>
         public const int MaxBurstWindows = 12;
 
-        /// <summary>Windows in a burst while the machine runs: the first after a restart has no velocity.</summary>
+        /// <summary>
+        /// Windows in a burst while the machine runs: the quick window that opens every burst has no velocity, the full one
+        /// after it has.
+        /// </summary>
         public const int RunningBurstWindows = 2;
 
         /// <summary>Time the node stays awake after console activity in eco or sleep mode, ms.</summary>
@@ -209,6 +214,12 @@ namespace SensorNode.Core.Power
             if (restored)
             {
                 Restore(nowMs);
+            }
+
+            if (PlannedWake && mode != PowerMode.Active)
+            {
+                // A burst of eco or sleep mode: the first look is a quick window.
+                core.StartQuickWindow();
             }
 
             if (StateLoad == StateLoadOutcome.Corrupt)
@@ -568,6 +579,7 @@ namespace SensorNode.Core.Power
             lastAccountMs = afterMs;
             SetSensors(true);
             core.ResumeSampling();
+            core.StartQuickWindow();
             StartCycle(afterMs);
             if (cause == WakeCause.ConsoleUart)
             {
@@ -679,6 +691,7 @@ namespace SensorNode.Core.Power
             lastAccountMs = clock.MonotonicMs;
             SetSensors(true);
             core.ResumeSampling();
+            core.StartQuickWindow();
             StartCycle(lastAccountMs);
         }
 

@@ -8,7 +8,7 @@ namespace SensorNode.Benchmarks.Energy
 {
     /// <summary>
     /// Cheap synthetic sensors that follow <see cref="WeekSchedule"/> on the world's clock, so a week runs in seconds
-    /// through the real core: running, about 0.1 g of vibration and 5 A; idle, about 10 mg and 0.5 A; off, nothing; the
+    /// through the real core: running, a 25 Hz tone of about 45 mg (1.9 mm/s) and 5 A; idle, about 12 mg and 0.5 A; off, the accelerometer's noise floor and no current; the
     /// bearing at 40 °C running and 25 °C otherwise, 95 °C during an injected overheat. The accelerometer is a FIFO of
     /// 32 frames at <see cref="RateHz"/> (frames not read in time are lost, as after a sleep), and it counts the time it
     /// spends in standby and the temperature reads, for the sensor part of the energy model.
@@ -22,6 +22,12 @@ namespace SensorNode.Benchmarks.Energy
         public const int RateHz = 400;
 
         private const int FifoFrames = 32;
+
+        // The running machine's 1x tone: 25 Hz (a 4-pole motor at 1500 rpm), 16 samples per period at 400 Hz.
+        private static readonly int[] SineTable = { 0, 383, 707, 924, 1000, 924, 707, 383, 0, -383, -707, -924, -1000, -924, -707, -383 };
+
+        // 11 counts of 3.9 mg = 43 mg peak at 25 Hz: about 1.9 mm/s RMS, ISO 10816 zone A/B for a small machine.
+        private const int RunningPeakCounts = 11;
 
         private readonly VirtualClock world;
         private readonly LinearScale scale = new LinearScale(1000, 256);
@@ -60,16 +66,14 @@ namespace SensorNode.Benchmarks.Energy
             long pending = due - producedFrames;
             frames = pending < maxFrames ? (int)pending : maxFrames;
             MachineMode mode = WeekSchedule.ModeAt(nowMs);
-            int amplitude = mode == MachineMode.Running ? 40 + (int)(nowMs / 1000 % 7) : mode == MachineMode.Idle ? 4 : 0;
+            int amplitude = mode == MachineMode.Running ? RunningPeakCounts + (int)(nowMs / 1000 % 3) : mode == MachineMode.Idle ? 3 : 0;
             for (int frame = 0; frame < frames; frame++)
             {
-                phase = phase == 63 ? 0 : phase + 1;
-                int triangle = phase < 32 ? phase * 2 - 32 : 96 - phase * 2;
-                int signal = triangle * amplitude / 32;
-                int noise = mode == MachineMode.Off ? 0 : Noise();
-                counts[offset + frame * 3] = (short)(signal + noise);
-                counts[offset + frame * 3 + 1] = (short)(-signal + noise);
-                counts[offset + frame * 3 + 2] = (short)(256 + noise);
+                phase = phase == SineTable.Length - 1 ? 0 : phase + 1;
+                int signal = SineTable[phase] * amplitude / 1000;
+                counts[offset + frame * 3] = (short)(signal + Noise());
+                counts[offset + frame * 3 + 1] = (short)(-signal + Noise());
+                counts[offset + frame * 3 + 2] = (short)(256 + Noise());
             }
 
             producedFrames += frames;
@@ -100,10 +104,12 @@ namespace SensorNode.Benchmarks.Energy
             }
         }
 
+        // The ADXL345's own noise floor, about 1 LSB RMS (data sheet Rev. G, "Noise": 0.75 LSB X/Y, 1.1 LSB Z at 100 Hz,
+        // rising with the data rate): -2..+1 counts, so a real part's samples always move, even on a stopped machine.
         private int Noise()
         {
             seed = seed * 1103515245 + 12345;
-            return (int)((seed >> 16) & 7) - 4;
+            return (int)((seed >> 16) & 3) - 2;
         }
     }
 }

@@ -23,12 +23,34 @@ namespace SensorNode.Core.Tests.Power
             Assert.AreEqual((int)PowerMode.Sleep, (int)woken.Power.Mode);
             woken.RunUntilDeepSleep(10000);
 
-            // One window, no boot event, no network, nothing written.
+            // One quick window, no boot event, no network, nothing written.
             Assert.AreEqual(1L, woken.Core.Snapshot.WindowCount);
+            Assert.IsTrue(woken.SleptAtMs <= SensorNodeCore.QuickWindowMs + 2 * PowerRig.TickMs, woken.SleptAtMs.ToString());
             Assert.AreEqual(0, woken.Announcer.EventsSeen);
             Assert.AreEqual(0, woken.Network.Starts);
             Assert.AreEqual(writes, woken.Storage.MutatingOperations);
             Assert.IsTrue(woken.SleptAtMs + woken.SleptMs >= 299000 && woken.SleptAtMs + woken.SleptMs <= 301000);
+        }
+
+        [TestMethod]
+        public void ARunningMachineWakeTakesTheQuickWindowAndOneFullWindowWithVelocity()
+        {
+            var rig = new PowerRig(PowerRig.Fast);
+            rig.Sensors.Running = true;
+            rig.Boot();
+            rig.RunFor(20000);
+            rig.Command("mode sleep");
+            rig.RunUntilDeepSleep(30000);
+
+            PowerRig woken = rig.WakeUp(WakeCause.Timer);
+            Assert.IsTrue(woken.Power.PlannedWake);
+            woken.RunUntilDeepSleep(10000);
+
+            long burstMs = SensorNodeCore.QuickWindowMs + SensorNodeCore.WindowMs;
+            Assert.AreEqual(2L, woken.Core.Snapshot.WindowCount);
+            Assert.IsTrue(woken.SleptAtMs >= burstMs && woken.SleptAtMs <= burstMs + 2 * PowerRig.TickMs, woken.SleptAtMs.ToString());
+            Assert.IsTrue(woken.Core.Snapshot.FeatureValid(NodeFeatures.VelocityRms));
+            Assert.AreEqual(0, woken.Network.Starts);
         }
 
         [TestMethod]
