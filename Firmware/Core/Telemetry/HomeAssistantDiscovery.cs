@@ -16,7 +16,9 @@ namespace SensorNode.Core.Telemetry
     /// Assistant maps a template result of None to unknown.</para>
     /// <para>Availability: <c>{root}/availability</c> with online / offline. A sleeping node publishes "sleeping", which Home
     /// Assistant ignores (neither payload), so the entities stay available; with power.sleep_enabled on, every sensor
-    /// also gets expire_after = 2 × report.sleep_s + 60 s, so values only expire when a node misses a whole wake.</para>
+    /// also gets expire_after = 2 × max(report.sleep_s, power.heartbeat_s) + 60 s: a sleeping node refreshes its state when
+    /// it reports, which is at least every heartbeat (more often when something changes), so values only expire when a node
+    /// misses a whole report.</para>
     /// <para>An instance holds one node's topics and unique ids, built once by the constructor (when the node id or the
     /// prefix changes); <see cref="Write"/> then allocates nothing.</para>
     /// </remarks>
@@ -118,8 +120,12 @@ namespace SensorNode.Core.Telemetry
         /// <summary>The <see cref="NodeSensors"/> sensor the entity needs, or -1 when it belongs to the whole node.</summary>
         public static int Sensor(int entity) => Sensors[entity];
 
-        /// <summary>Expiry for sensors of a node that sleeps: two sleep periods and a minute, s.</summary>
-        public static long ExpireAfterS(long reportSleepS) => 2 * reportSleepS + 60;
+        /// <summary>
+        /// Expiry for sensors of a node that sleeps, s: two of its longest silences (the wake period, or the heartbeat when
+        /// that is longer) and a minute.
+        /// </summary>
+        public static long ExpireAfterS(long reportSleepS, long heartbeatS) =>
+            2 * (heartbeatS > reportSleepS ? heartbeatS : reportSleepS) + 60;
 
         /// <summary>Writes the config message of <paramref name="entity"/>. The writer must be empty (Reset).</summary>
         /// <param name="writer">Destination, at least <see cref="MaxPayloadBytes"/>.</param>

@@ -749,7 +749,7 @@ namespace SensorNode.Core.Telemetry
             string password = config.GetText(ConfigKeys.MqttPassword);
             bool discovery = config.GetBool(ConfigKeys.HaDiscovery);
             long expireAfterS = config.GetBool(ConfigKeys.PowerSleepEnabled)
-                ? HomeAssistantDiscovery.ExpireAfterS(config.GetInt(ConfigKeys.ReportSleepS))
+                ? HomeAssistantDiscovery.ExpireAfterS(config.GetInt(ConfigKeys.ReportSleepS), config.GetInt(ConfigKeys.PowerHeartbeatS))
                 : 0;
 
             Identity old;

@@ -11,9 +11,12 @@ namespace SensorNode.Benchmarks.Energy
         // Consumption Depending on RF Modes" and table "Current Consumption Depending on Work Modes"). ----
 
         /// <summary>
-        /// CPU running, radio off ("Modem-sleep", CPU at 240 MHz: 30–68 mA). The interpreter keeps one core busy part of
-        /// each tick and idles at full clock for the rest (nanoFramework does not scale the clock), so the middle of the
-        /// range is used; 68 mA is the conservative bound.
+        /// CPU running, radio off ("Modem-sleep", CPU at 240 MHz: 30–68 mA; the low end is the CPU idle in WAITI, the high
+        /// end both cores busy). The stock nanoFramework ESP32_REV0 image runs at a fixed 240 MHz
+        /// (nf-interpreter targets/ESP32/_IDF/sdkconfig.default_nopsram.esp32: CONFIG_ESP_DEFAULT_CPU_FREQ_MHZ_240; power
+        /// management is compiled in but esp_pm_configure is never called, so no frequency scaling). During a burst the
+        /// interpreter keeps core 1 busy with the FIFO batches most of each 10 ms tick and core 0 idles, so the middle of
+        /// the range is used; 68 mA is the conservative bound (see the sensitivity lines).
         /// </summary>
         public const double CpuAwakeMa = 50;
 
@@ -44,9 +47,13 @@ namespace SensorNode.Benchmarks.Energy
         public const double DeepSleepMa = 0.010;
 
         /// <summary>
-        /// ASSUMPTION: time from a deep-sleep wake (or power-on) to the firmware's first tick: ROM and second-stage
-        /// bootloader (image check), nanoCLR start and assembly load, at <see cref="CpuAwakeMa"/>. Not in any datasheet;
-        /// measure it on the board (a GPIO toggled at Main, on a scope).
+        /// ASSUMPTION: time from a deep-sleep wake (or power-on) to the firmware's first tick, at <see cref="CpuAwakeMa"/>.
+        /// No measurement of a nanoFramework boot is published. The ESP-IDF part with the stock image's defaults (full
+        /// image check on every wake, bootloader logs at INFO, DIO flash at 40 MHz) is about 300–450 ms: 361 ms of
+        /// bootloader with the check on an ESP32 against 45 ms without (toitware/esp-idf PR #14); about 300 ms unoptimised
+        /// (Espressif Techpedia, "ESP Chip Startup Time Optimization"). The rest is nanoCLR's start (heap clear, littlefs
+        /// mount, assembly load and type resolution) and is unmeasured: 1000 ms leaves it about 550 ms. Measure it on the
+        /// board (a GPIO toggled at Main, on a scope, from the wake).
         /// </summary>
         public const double BootMs = 1000;
 

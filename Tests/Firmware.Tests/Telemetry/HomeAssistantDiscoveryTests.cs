@@ -62,8 +62,24 @@ namespace SensorNode.Core.Tests.Telemetry
             rig.Set("power.sleep_enabled", "on");
             rig.StartAndConnect();
 
+            // Wakes every 900 s, but a quiet node reports only every heartbeat (3600 s): that is the longest silence.
             string config = rig.Transport.LastTextOn(TemperatureConfig);
-            Assert.AreEqual(2L * 900 + 60, JsonText.Integer(config, "expire_after"));
+            Assert.AreEqual(2L * 3600 + 60, JsonText.Integer(config, "expire_after"));
+        }
+
+        [TestMethod]
+        [DataRow("900", "3600", 7260)]
+        [DataRow("7200", "3600", 14460)]
+        [DataRow("900", "21600", 43260)]
+        public void ExpireAfterFollowsTheLongerOfTheWakePeriodAndTheHeartbeat(string sleepS, string heartbeatS, int expected)
+        {
+            PublisherRig rig = new PublisherRig(null);
+            rig.Set("power.sleep_enabled", "on");
+            rig.Set("report.sleep_s", sleepS);
+            rig.Set("power.heartbeat_s", heartbeatS);
+            rig.StartAndConnect();
+
+            Assert.AreEqual((long)expected, JsonText.Integer(rig.Transport.LastTextOn(TemperatureConfig), "expire_after"));
         }
 
         [TestMethod]
