@@ -444,10 +444,11 @@ namespace SensorNode.Core.Node
         /// <summary>
         /// Makes the window that has just begun (call right after <see cref="Start(WakeCause, ConfigLoadOutcome, bool)"/>
         /// or <see cref="ResumeSampling"/>) a quick one: it ends <see cref="QuickWindowMs"/> from now instead of
-        /// <see cref="WindowMs"/>. A quick window gives the machine state, the temperature and the current their readings
-        /// as usual, and a missing or stuck accelerometer still counts; the vibration anomaly channels sit it out (their
-        /// baselines describe full windows, and the velocity has not settled yet). The power manager starts each eco and
-        /// sleep burst with one, so a wake that finds the machine still off is over in a quarter of a second.
+        /// <see cref="WindowMs"/>. A quick window gives the machine state its readings and the temperature channel its
+        /// value as usual, and a missing or stuck sensor still counts; the vibration and current channels sit it out (their
+        /// baselines describe full windows, the velocity has not settled yet, and a motor starting in those 250 ms would
+        /// show nothing but its inrush). The power manager starts each eco and sleep burst with one, so a wake that finds
+        /// the machine still off is over in a quarter of a second.
         /// </summary>
         public void StartQuickWindow()
         {
@@ -703,6 +704,10 @@ namespace SensorNode.Core.Node
             snapshot.RecordRead(NodeSensors.Current, status, hasData);
             snapshot.SetFeature(NodeFeatures.Current, currentMa, hasData);
             SetChannelValue(NodeChannels.Current, currentMa, hasData);
+
+            // A quick window may be all start-up inrush (several times the running current for a fraction of a second): it
+            // tells the machine state, but only full windows are scored.
+            channelSettling[NodeChannels.Current] = hasData && quickWindow;
         }
 
         private void UpdateMachine(long nowMs)

@@ -33,6 +33,9 @@ namespace SensorNode.Core.Power
         /// <summary>Firmware starts: power-on, reboots and deep-sleep wakes.</summary>
         public int Boots { get; private set; }
 
+        /// <summary>Of <see cref="Boots"/>, those with the radio started during the boot (the platform joins before the firmware runs).</summary>
+        public int RadioBoots { get; private set; }
+
         /// <summary>Deep sleeps entered.</summary>
         public int DeepSleeps { get; private set; }
 
@@ -95,10 +98,14 @@ namespace SensorNode.Core.Power
             DeepSleepMs += ms > 0 ? ms : 0;
         }
 
-        /// <summary>Counts a firmware start.</summary>
-        public void CountBoot()
+        /// <summary>Counts a firmware start; <paramref name="radioOn"/> when the radio was started during it.</summary>
+        public void CountBoot(bool radioOn)
         {
             Boots++;
+            if (radioOn)
+            {
+                RadioBoots++;
+            }
         }
 
         /// <summary>Counts a network start.</summary>

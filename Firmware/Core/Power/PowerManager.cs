@@ -25,15 +25,23 @@ namespace SensorNode.Core.Power
     /// changes are decided only with fresh information: in active mode once the machine state has no change pending, in
     /// eco and sleep mode at the end of a burst.</para>
     /// <para><b>Bursts.</b> Eco and sleep mode sample in bursts that open with a quick window
-    /// (<see cref="SensorNodeCore.QuickWindowMs"/>, machine state, temperature and current only): that window alone when
+    /// (<see cref="SensorNodeCore.QuickWindowMs"/>: machine state and temperature only): that window alone when
     /// the machine does not run, <see cref="RunningBurstWindows"/> windows when it does (the full window after the quick
-    /// one has the velocity and the vibration channels), longer while a
+    /// one has the velocity and scores vibration and current), longer while a
     /// machine or channel change is under way (debounce, dwell, missing or recovery counts; at most
     /// <see cref="MaxBurstWindows"/>), so that an alarm or a fault completes within one burst. Eco: bursts every
     /// report.eco_s, light sleep between them with the console UART as a wake source, radio in power save; a console wake
     /// keeps the node awake for <see cref="ConsoleAwakeMs"/> after the last console activity. Sleep: a deep sleep of
     /// report.sleep_s between wakes; a wake takes its burst and decides; it joins the network only when a new event is
     /// waiting or power.heartbeat_s is due, otherwise it goes straight back to sleep without starting the radio.</para>
+    /// <para><b>Radio at boot.</b> Where the platform fixes the radio before the firmware runs (the ESP32 joins Wi-Fi from
+    /// its stored configuration during boot; <see cref="INetworkLink.RadioAvailable"/>), every deep sleep first chooses the
+    /// next wake's radio (<see cref="INetworkLink.SetRadioAtNextBoot"/>): on when that wake will report (undelivered
+    /// events, or the heartbeat due by then), off otherwise, so quiet wakes never power the radio and a reporting wake's
+    /// join overlaps the firmware's start. A wake without the radio that finds something new to send, and active or eco
+    /// mode reached without it, keep the events in flash and restart with the radio after <see cref="MinSleepMs"/>. The
+    /// choice changes at most twice per heartbeat plus once per unplanned report, which bounds the platform's flash
+    /// writes for it.</para>
     /// <para><b>Bounded time awake.</b> A sleep-mode wake that joins the network gives up after power.awake_max_s (plus
     /// <see cref="HandOverMs"/> for the clean disconnect): the events stay queued and are kept in flash
     /// (<see cref="IPowerAnnouncer.SavePending"/>), and the next wake tries again.</para>
@@ -231,7 +239,14 @@ namespace SensorNode.Core.Power
                 core.RecordEvent(EventType.Config, "state", "discarded", 0, 0, "", 0, "other_format");
             }
 
-            ledger.CountBoot();
+            // A platform that starts the radio during boot (INetworkLink.SetRadioAtNextBoot) is joining already.
+            bool radioAtBoot = network != null && network.IsStarted;
+            ledger.CountBoot(radioAtBoot);
+            if (radioAtBoot)
+            {
+                ledger.CountNetworkStart();
+            }
+
             started = true;
             snapshot.PowerMode = PowerModeNames.Name(mode);
             lastRequest = snapshot.RequestedPowerMode;
@@ -308,6 +323,13 @@ namespace SensorNode.Core.Power
                     ChangeMode(desired, reason, nowMs);
                     burstDone = false;
                 }
+            }
+
+            if (mode != PowerMode.Sleep && RadioMissing())
+            {
+                // Active and eco publish as they go: restart at once with the radio (the events wait in flash).
+                EnterDeepSleep(nowMs, MinSleepMs, true);
+                return;
             }
 
             switch (mode)
@@ -609,6 +631,14 @@ namespace SensorNode.Core.Power
                         return;
                     }
 
+                    if (RadioMissing())
+                    {
+                        // Booted without the radio (nothing was due when it went to sleep): the events wait in flash
+                        // while the node restarts with it.
+                        EnterDeepSleep(nowMs, MinSleepMs, true);
+                        return;
+                    }
+
                     EnsureRadio(false);
                     if (announcer.ReadyForSleep)
                     {
@@ -669,9 +699,19 @@ namespace SensorNode.Core.Power
                 sleepMs = int.MaxValue;
             }
 
+            EnterDeepSleep(nowMs, sleepMs, RadioNeededAt(nowMs + sleepMs));
+        }
+
+        private void EnterDeepSleep(long nowMs, long sleepMs, bool radioAtWake)
+        {
             if (announcer != null)
             {
                 announcer.SavePending();
+            }
+
+            if (network != null && network.IsConfigured)
+            {
+                network.SetRadioAtNextBoot(radioAtWake);
             }
 
             if (network != null && network.IsStarted)
@@ -693,6 +733,30 @@ namespace SensorNode.Core.Power
             core.ResumeSampling();
             core.StartQuickWindow();
             StartCycle(lastAccountMs);
+        }
+
+        // The network is configured but this boot has no radio (the platform left it off).
+        private bool RadioMissing()
+        {
+            return network != null && network.IsConfigured && !network.RadioAvailable;
+        }
+
+        // Whether the wake at wakeMs will report: undelivered events, or the heartbeat due by then (as FinishSleepWake
+        // decides it), so that only those wakes boot with the radio.
+        private bool RadioNeededAt(long wakeMs)
+        {
+            if (announcer == null || mode != PowerMode.Sleep)
+            {
+                return true;
+            }
+
+            TrackEvents();
+            if (lastEventSeq > reportedSeq)
+            {
+                return true;
+            }
+
+            return !reportKnown || wakeMs - lastReportMs >= settings.HeartbeatMs - settings.SleepIntervalMs / 2;
         }
 
         private void SaveIfDue(long nowMs, long plannedSleepMs)

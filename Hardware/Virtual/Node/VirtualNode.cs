@@ -117,8 +117,9 @@ namespace SensorNode.Hardware.Virtual.Node
 
             Board.ApplySensorFaults();
 
-            // A (re)boot powers the radio down; the power manager restores the saved state, starts the core and decides.
-            Network.Stop();
+            // A (re)boot brings the radio up only if the last boot asked for it; the power manager restores the saved
+            // state, starts the core and decides.
+            Network.Reboot();
             _sleep = new VirtualSleepControl(Board.Clock, _nextBootCause, ConsoleInputWaiting);
             _nextBootCause = WakeCause.PowerOn;
             Power = new PowerManager(Core, _sleep, Network, _publisher as IPowerAnnouncer, FrontEnd,

@@ -2,7 +2,9 @@ namespace SensorNode.Hardware.Virtual.Services
 {
     /// <summary>
     /// <see cref="INetworkLink"/> of the virtual node: joins at once when <see cref="Reachable"/> (there is no radio to
-    /// wait for), and counts starts so tests and the energy harness can see when the firmware brought the network up.
+    /// wait for), and counts starts so tests and the energy harness can see when the firmware brought the network up. The
+    /// radio at a restart follows the ESP32: on or off as the last boot chose, joining during the boot when on
+    /// (<see cref="Reboot"/>).
     /// The MQTT connection itself is the publisher's business on its own thread. Joining sets the world's wall time when it
     /// is still unknown, as SNTP does after the device's Wi-Fi join, from <see cref="WorldEpochUnixMs"/>.
     /// </summary>
@@ -40,7 +42,7 @@ namespace SensorNode.Hardware.Virtual.Services
 
         public void Start()
         {
-            if (!_started && IsConfigured)
+            if (!_started && IsConfigured && RadioAvailable)
             {
                 _started = true;
                 Starts++;
@@ -59,6 +61,36 @@ namespace SensorNode.Hardware.Virtual.Services
         public void SetPowerSave(bool enabled)
         {
             PowerSave = enabled;
+        }
+
+        /// <summary>Whether this boot has the radio: as the previous boot chose (true at the first power-on).</summary>
+        public bool RadioAvailable { get; private set; } = true;
+
+        /// <summary>The next boot's radio as the power manager last chose it.</summary>
+        public bool RadioAtNextBoot { get; private set; } = true;
+
+        /// <summary>Times that choice changed: what the ESP32 writes to its configuration flash for it.</summary>
+        public int RadioChoiceWrites { get; private set; }
+
+        public void SetRadioAtNextBoot(bool available)
+        {
+            if (available != RadioAtNextBoot)
+            {
+                RadioChoiceWrites++;
+            }
+
+            RadioAtNextBoot = available;
+        }
+
+        /// <summary>
+        /// The chip restarts: the radio is what the last choice said, and when it is on the join starts during the boot,
+        /// before the firmware runs, as the ESP32's stored Wi-Fi configuration does.
+        /// </summary>
+        public void Reboot()
+        {
+            _started = false;
+            RadioAvailable = RadioAtNextBoot;
+            Start();
         }
     }
 }

@@ -49,27 +49,30 @@ namespace SensorNode.Benchmarks.Energy
             var results = new EnergyResult[Policies.Length];
             Parallel.For(0, Policies.Length, i => results[i] = EnergyRun.Run(Policies[i]));
 
-            Console.WriteLine($"{"policy",-34} {"avg mA",8} {"days",7} {"days*",7} {"alarm latency",14} {"awake",7} {"joins/d",8} {"msgs/d",8} {"writes/d",9}");
-            Console.WriteLine(new string('-', 34 + 8 + 7 + 7 + 14 + 7 + 8 + 8 + 9 + 8));
+            Console.WriteLine($"{"policy",-34} {"avg mA",8} {"days",7} {"days*",7} {"alarm latency",14} {"awake",7} {"joins/d",8} {"msgs/d",8} {"writes/d",9} {"wifi/d",7}");
+            Console.WriteLine(new string('-', 34 + 8 + 7 + 7 + 14 + 7 + 8 + 8 + 9 + 7 + 9));
             foreach (EnergyResult r in results)
             {
                 double awakePct = 100.0 * r.Ledger.AwakeMs / r.Ledger.TotalMs;
                 Console.WriteLine($"{r.Policy.Name,-34} {F(r.AverageMa, 3),8} {F(EnergyResult.Days(r.AverageMa), 0),7} "
                     + $"{F(EnergyResult.Days(r.AverageUnswitchedMa), 0),7} {Latency(r),14} {F(awakePct, 2) + "%",7} "
-                    + $"{F(r.PerDay(r.Ledger.NetworkStarts), 1),8} {F(r.PerDay(r.Messages), 0),8} {F(r.PerDay(r.FlashMutations), 1),9}");
+                    + $"{F(r.PerDay(r.Ledger.NetworkStarts), 1),8} {F(r.PerDay(r.Messages), 0),8} {F(r.PerDay(r.FlashMutations), 1),9} "
+                    + $"{F(r.PerDay(r.RadioChoiceWrites), 1),7}");
             }
 
             Console.WriteLine();
             Console.WriteLine("days: 3.6 Ah / average current, no derating; days*: the same with the MAX31865 and the CT bias divider powered");
             Console.WriteLine("all the time (the boards as wired today) instead of on a rail switched with the sensors.");
             Console.WriteLine("alarm latency: worst of the six overheats, onset to the alarm event at the broker (measured, simulated time).");
-            Console.WriteLine("joins: Wi-Fi joins; writes: flash writes, renames and deletes (state, config, seq and pending-event files).");
+            Console.WriteLine("joins: Wi-Fi joins; writes: flash writes, renames and deletes (state, config, seq and pending-event files);");
+            Console.WriteLine("wifi: writes of the ESP32's Wi-Fi configuration block, which decides the next boot's radio (see Hardware/Esp32/README.md).");
             Console.WriteLine();
 
             EnergyResult sleep15 = results[3];
             Console.WriteLine($"Where the charge goes, '{sleep15.Policy.Name}' (average µA):");
             double total = sleep15.Ledger.TotalMs;
             Console.WriteLine($"  CPU awake and boots   {F(sleep15.CpuMaMs / total * 1000, 1),8}   ({sleep15.Ledger.Boots} boots of {EnergyCurrents.BootMs} ms, {F(sleep15.Ledger.AwakeMs / 1000.0, 0)} s awake in the week)");
+            Console.WriteLine($"                                   ({sleep15.Ledger.RadioBoots} of the boots with the radio joining, charged under radio)");
             Console.WriteLine($"  radio                 {F(sleep15.RadioMaMs / total * 1000, 1),8}   ({sleep15.Ledger.NetworkStarts} joins, {F(sleep15.TransmitMs / 1000, 1)} s on the air)");
             Console.WriteLine($"  light and deep sleep  {F(sleep15.SleepMaMs / total * 1000, 1),8}");
             Console.WriteLine($"  sensors               {F(sleep15.SensorMaMs / total * 1000, 1),8}   ({sleep15.TemperatureReads} RTD conversions)");

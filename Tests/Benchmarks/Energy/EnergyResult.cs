@@ -6,8 +6,10 @@ namespace SensorNode.Benchmarks.Energy
     internal sealed class EnergyResult
     {
         public EnergyResult(EnergyPolicy policy, PowerLedger ledger, long temperatureReads, long messages, long bytes,
-            long connects, long flashMutations, long worstLatencyMs, int alarmsMissed, WakeStatistics wakes)
+            long connects, long flashMutations, long radioChoiceWrites, long worstLatencyMs, int alarmsMissed,
+            WakeStatistics wakes)
         {
+            RadioChoiceWrites = radioChoiceWrites;
             Wakes = wakes;
             Policy = policy;
             Ledger = ledger;
@@ -23,7 +25,9 @@ namespace SensorNode.Benchmarks.Energy
             long lightRadioOff = ledger.LightSleepMs - ledger.LightSleepRadioOnMs;
             CpuMaMs = ledger.AwakeMs * EnergyCurrents.CpuAwakeMa
                 + ledger.Boots * EnergyCurrents.BootMs * (EnergyCurrents.CpuAwakeMa - EnergyCurrents.DeepSleepMa);
-            RadioMaMs = ledger.RadioListenMs * (EnergyCurrents.RadioListenTotalMa - EnergyCurrents.CpuAwakeMa)
+            // A boot with the radio joins while it boots: the radio's current on top of the CPU's for the boot time.
+            RadioMaMs = ledger.RadioBoots * EnergyCurrents.BootMs * (EnergyCurrents.RadioListenTotalMa - EnergyCurrents.CpuAwakeMa)
+                + ledger.RadioListenMs * (EnergyCurrents.RadioListenTotalMa - EnergyCurrents.CpuAwakeMa)
                 + ledger.RadioPowerSaveMs * EnergyCurrents.RadioPowerSaveExtraMa
                 + TransmitMs * (EnergyCurrents.RadioTransmitTotalMa - EnergyCurrents.RadioListenTotalMa);
             SleepMaMs = lightRadioOff * EnergyCurrents.LightSleepMa
@@ -54,6 +58,9 @@ namespace SensorNode.Benchmarks.Energy
 
         public long FlashMutations { get; }
 
+        /// <summary>Changes of the next boot's radio: writes of the ESP32's Wi-Fi configuration block.</summary>
+        public long RadioChoiceWrites { get; }
+
         /// <summary>Longest time from an injected overheat to its alarm reaching the broker, ms; -1 if one never did.</summary>
         public long WorstLatencyMs { get; }
 
@@ -81,7 +88,8 @@ namespace SensorNode.Benchmarks.Energy
         public double AverageMaWith(double cpuAwakeMa, double bootMs)
         {
             double cpu = Ledger.AwakeMs * cpuAwakeMa + Ledger.Boots * bootMs * (cpuAwakeMa - EnergyCurrents.DeepSleepMa);
-            double radio = RadioMaMs - Ledger.RadioListenMs * (cpuAwakeMa - EnergyCurrents.CpuAwakeMa);
+            double radio = RadioMaMs - (Ledger.RadioListenMs + Ledger.RadioBoots * EnergyCurrents.BootMs) * (cpuAwakeMa - EnergyCurrents.CpuAwakeMa)
+                + Ledger.RadioBoots * (bootMs - EnergyCurrents.BootMs) * (EnergyCurrents.RadioListenTotalMa - cpuAwakeMa);
             return (cpu + radio + SleepMaMs + SensorMaMs) / Ledger.TotalMs;
         }
 

@@ -56,7 +56,7 @@ namespace SensorNode.Benchmarks.Energy
                 var core = new SensorNodeCore(config, frontEnd, new BootClock(world), publisher, null, "node-energy");
                 publisher.Attach(core, new CommandInterpreter(core, storage, new NoReboot()), storage);
                 var sleep = new VirtualSleepControl(world, cause, () => false);
-                network.Stop();
+                network.Reboot();
                 var power = new PowerManager(core, sleep, network, publisher, frontEnd, new NodeStateStore(storage), ledger);
                 power.Boot(cause, outcome);
                 if (cause == WakeCause.PowerOn && policy.Forced != PowerModeRequest.Auto)
@@ -110,7 +110,7 @@ namespace SensorNode.Benchmarks.Energy
             }
 
             return new EnergyResult(policy, ledger, frontEnd.TemperatureReads, transport.Messages, transport.Bytes,
-                transport.Connects, storage.Mutations, worst, missed, wakes);
+                transport.Connects, storage.Mutations, network.RadioChoiceWrites, worst, missed, wakes);
         }
 
         private static void Set(ConfigStore config, string key, string value)

@@ -110,7 +110,10 @@ namespace SensorNode.Core.Tests.Node
         [TestMethod]
         public void ACoastingMotorIsNotScored()
         {
+            // A machine whose coast-down shakes above its run threshold (set for this machine, below the default).
             NodeRig rig = new NodeRig();
+            rig.Set("machine.off_mg", "5");
+            rig.Set("machine.run_mg", "20");
             rig.Start();
             rig.RunWindows(20);
 

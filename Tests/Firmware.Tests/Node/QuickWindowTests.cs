@@ -64,7 +64,7 @@ namespace SensorNode.Core.Tests.Node
             NodeSnapshot s = rig.Node.Snapshot;
             Assert.IsTrue(s.Machine == MachineState.Running);
             Assert.IsTrue(s.ChannelLearned(NodeChannels.Temperature));
-            Assert.IsTrue(s.ChannelLearned(NodeChannels.Current));
+            Assert.IsFalse(s.ChannelLearned(NodeChannels.Current));
             Assert.IsFalse(s.ChannelLearned(NodeChannels.Velocity));
             Assert.IsFalse(s.ChannelLearned(NodeChannels.Acceleration));
             Assert.IsFalse(s.ChannelLearned(NodeChannels.Kurtosis));
@@ -72,6 +72,33 @@ namespace SensorNode.Core.Tests.Node
             rig.RunWindows(NodeRig.LearnWindows + 1);
             Assert.IsTrue(rig.Node.Snapshot.ChannelLearned(NodeChannels.Acceleration));
             Assert.IsTrue(rig.Node.Snapshot.ChannelLearned(NodeChannels.Velocity));
+            Assert.IsTrue(rig.Node.Snapshot.ChannelLearned(NodeChannels.Current));
+        }
+
+        [TestMethod]
+        public void AStartUpInrushInAQuickWindowIsNoCurrentAlarmButTheSameCurrentInAFullWindowIs()
+        {
+            NodeRig rig = new NodeRig();
+            rig.Start();
+            rig.RunWindows(20);
+            Assert.IsTrue(rig.Node.Snapshot.Machine == MachineState.Running);
+
+            // 40 A against the 30 A limit: in quick windows nothing, in the full windows after them an alarm (after its dwell).
+            // Five quick windows in a row: longer than the raise dwell, were they scored.
+            rig.Sensors.CurrentMa = 40000;
+            for (int window = 21; window <= 25; window++)
+            {
+                rig.Node.StartQuickWindow();
+                RunUntilWindow(rig, window);
+            }
+
+            Assert.AreEqual(40000, rig.Node.Snapshot.FeatureValue(NodeFeatures.Current));
+            Assert.AreEqual(0, rig.Count(EventType.Alarm, "current"));
+
+            RunUntilWindow(rig, 30);
+            NodeEvent alarm = rig.Newest(EventType.Alarm, "current");
+            Assert.IsNotNull(alarm);
+            Assert.AreEqual("above_limit", alarm.Reason);
         }
 
         [TestMethod]
@@ -94,7 +121,7 @@ namespace SensorNode.Core.Tests.Node
         // Runs 10 ms ticks until the node has finished `window` windows; returns the node time then.
         private static long RunUntilWindow(NodeRig rig, long window)
         {
-            for (int tick = 0; tick < 200 && rig.Node.Snapshot.WindowCount < window; tick++)
+            for (int tick = 0; tick < 2000 && rig.Node.Snapshot.WindowCount < window; tick++)
             {
                 rig.Clock.AdvanceMs(NodeRig.TickMs);
                 rig.Node.RunOnce();

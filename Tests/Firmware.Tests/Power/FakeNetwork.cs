@@ -40,7 +40,7 @@ namespace SensorNode.Core.Tests.Power
         /// <inheritdoc/>
         public void Start()
         {
-            if (!started && Configured)
+            if (!started && Configured && Available)
             {
                 started = true;
                 Starts++;
@@ -63,6 +63,30 @@ namespace SensorNode.Core.Tests.Power
         {
             PowerSave = enabled;
             log.Add(enabled ? "radio:powersave" : "radio:listen");
+        }
+
+        /// <summary>Whether this boot has the radio (as the previous boot chose); without it Start does nothing.</summary>
+        public bool Available { get; set; } = true;
+
+        /// <summary>The next boot's radio as last chosen.</summary>
+        public bool RadioAtNextBoot { get; private set; } = true;
+
+        /// <summary>Times the choice changed (what a platform would write to flash).</summary>
+        public int RadioChoiceChanges { get; private set; }
+
+        /// <inheritdoc/>
+        public bool RadioAvailable => Available;
+
+        /// <inheritdoc/>
+        public void SetRadioAtNextBoot(bool available)
+        {
+            if (available != RadioAtNextBoot)
+            {
+                RadioChoiceChanges++;
+            }
+
+            RadioAtNextBoot = available;
+            log.Add(available ? "radio:boot:on" : "radio:boot:off");
         }
     }
 }

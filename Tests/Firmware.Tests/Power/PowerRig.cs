@@ -42,11 +42,11 @@ namespace SensorNode.Core.Tests.Power
 
         /// <summary>A first power-on with <paramref name="settings"/> (key, value pairs) on empty flash.</summary>
         public PowerRig(string[] settings)
-            : this(settings, new MemoryFileStorage(), WakeCause.PowerOn, StartUnixMs, false)
+            : this(settings, new MemoryFileStorage(), WakeCause.PowerOn, StartUnixMs, false, true)
         {
         }
 
-        private PowerRig(string[] settings, MemoryFileStorage storage, WakeCause wake, long unixMs, bool running)
+        private PowerRig(string[] settings, MemoryFileStorage storage, WakeCause wake, long unixMs, bool running, bool radio)
         {
             this.settings = settings;
             Storage = storage;
@@ -64,6 +64,7 @@ namespace SensorNode.Core.Tests.Power
             }
 
             Network = new FakeNetwork(Log);
+            Network.Available = radio;
             Announcer = new FakeAnnouncer(Log, Network);
             Sleep = new FakeSleep(Clock, Log, wake);
             Core = new SensorNodeCore(Config, Sensors, Clock, Announcer, null, "node-a1b2c3");
@@ -167,13 +168,13 @@ namespace SensorNode.Core.Tests.Power
 
         /// <summary>
         /// The next boot after this one's deep sleep: same flash and settings, wall time moved on by the sleep, the machine
-        /// as it was; booted with <paramref name="cause"/>.
+        /// as it was, the radio as this boot chose for it; booted with <paramref name="cause"/>.
         /// </summary>
         public PowerRig WakeUp(WakeCause cause)
         {
             long unixMs;
             Clock.TryGetUnixTimeMs(out unixMs);
-            var next = new PowerRig(settings, Storage, cause, unixMs + SleptMs, Sensors.Running);
+            var next = new PowerRig(settings, Storage, cause, unixMs + SleptMs, Sensors.Running, Network.RadioAtNextBoot);
             next.Boot();
             return next;
         }

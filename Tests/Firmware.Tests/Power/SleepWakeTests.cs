@@ -75,19 +75,68 @@ namespace SensorNode.Core.Tests.Power
         }
 
         [TestMethod]
-        public void EventOnAWakeIsPublishedAtOnce()
+        public void EventOnAWakeWithoutTheRadioRestartsWithItAndIsPublishedThen()
         {
             PowerRig rig = Sleeping();
+            Assert.IsFalse(rig.Network.RadioAtNextBoot, "a quiet wake was due: no radio for it");
             rig.Sensors.Running = true;
             PowerRig woken = rig.WakeUp(WakeCause.Timer);
+            Assert.IsFalse(woken.Network.RadioAvailable);
 
-            // The machine starts: a burst long enough for the debounce, the machine event, then active mode.
-            woken.RunFor(10000);
-            Assert.AreEqual((int)PowerMode.Active, (int)woken.Power.Mode);
+            // The machine starts: the burst lasts the debounce, then the node cannot send, so it restarts with the radio.
+            woken.RunUntilDeepSleep(10000);
             Assert.IsTrue(woken.Log.IndexOf("event:machine:running", 0) >= 0);
-            Assert.IsTrue(woken.Log.IndexOf("power:active:machine_running", 0) >= 0);
-            Assert.IsTrue(woken.Network.IsUp);
-            Assert.IsTrue(woken.Log.IndexOf("delivered", 0) >= 0);
+            Assert.AreEqual(0, woken.Network.Starts);
+            Assert.IsTrue(woken.Network.RadioAtNextBoot);
+            Assert.AreEqual((int)PowerManager.MinSleepMs, woken.SleptMs);
+
+            // The next boot has the radio: active mode, the network joined, everything delivered.
+            PowerRig radio = woken.WakeUp(WakeCause.Timer);
+            Assert.IsTrue(radio.Network.RadioAvailable);
+            radio.RunFor(10000);
+            Assert.AreEqual((int)PowerMode.Active, (int)radio.Power.Mode);
+            Assert.IsTrue(radio.Log.IndexOf("power:active:machine_running", 0) >= 0);
+            Assert.IsTrue(radio.Network.IsUp);
+            Assert.IsTrue(radio.Log.IndexOf("delivered", 0) >= 0);
+        }
+
+        [TestMethod]
+        public void OnlyTheWakeBeforeWhichAReportIsDueBootsWithTheRadio()
+        {
+            // Wakes every 300 s, heartbeat every 3600 s: eleven wakes without the radio, the twelfth with it.
+            PowerRig rig = Sleeping();
+            for (int wake = 1; wake <= 12; wake++)
+            {
+                bool radioNext = rig.Network.RadioAtNextBoot;
+                rig = rig.WakeUp(WakeCause.Timer);
+                Assert.AreEqual(radioNext, rig.Network.RadioAvailable);
+                Assert.AreEqual(wake == 12, rig.Network.RadioAvailable, "wake " + wake);
+                rig.RunUntilDeepSleep(60000);
+                Assert.AreEqual(wake == 12 ? 1 : 0, rig.Network.Starts, "wake " + wake);
+            }
+
+            // After the report the next wakes are quiet again: the choice went on once and off once.
+            Assert.IsFalse(rig.Network.RadioAtNextBoot);
+        }
+
+        [TestMethod]
+        public void ActiveModeReachedWithoutTheRadioRestartsWithIt()
+        {
+            // A power cut while the radio was chosen off, the machine started meanwhile: the node boots active (a
+            // power-on) with no radio.
+            PowerRig rig = Sleeping();
+            rig.Sensors.Running = true;
+            PowerRig cut = rig.WakeUp(WakeCause.PowerOn);
+            Assert.IsFalse(cut.Network.RadioAvailable);
+            cut.RunUntilDeepSleep(5000);
+            Assert.AreEqual((int)PowerManager.MinSleepMs, cut.SleptMs);
+            Assert.IsTrue(cut.Network.RadioAtNextBoot);
+
+            PowerRig radio = cut.WakeUp(WakeCause.Timer);
+            radio.RunFor(5000);
+            Assert.AreEqual((int)PowerMode.Active, (int)radio.Power.Mode);
+            Assert.AreEqual(1, radio.Network.Starts);
+            Assert.IsTrue(radio.Network.IsUp);
         }
 
         [TestMethod]

@@ -53,7 +53,8 @@ namespace SensorNode.Integration.NodeMqtt
             Assert.AreEqual(FirmwareVersion.Text, root.GetProperty("firmware").GetString());
             Assert.AreEqual("mm/s", root.GetProperty("features").GetProperty("velocity_rms").GetProperty("unit").GetString());
             Assert.AreEqual(0, root.GetProperty("dropped").GetInt32());
-            Assert.IsTrue(root.GetProperty("windows").GetInt64() >= 2);
+            // The newest state the broker had stored when the observer subscribed: the last window's may still be in flight.
+            Assert.IsTrue(root.GetProperty("windows").GetInt64() >= 1);
         }
 
         [TestMethod]
