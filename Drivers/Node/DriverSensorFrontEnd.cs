@@ -25,13 +25,31 @@ namespace SensorNode.Drivers
     /// re-initialises returns NotReady with no frames, because the FIFO then holds nothing of the new run yet.</item>
     /// <item>Temperature: any status other than Ok re-initialises the MAX31865 before the next read (once per window),
     /// which also restores the configuration a power-cycled part lost. A lasting fault is still reported on every read,
-    /// because the read follows the re-initialisation in the same call; only the very first start returns NotReady,
-    /// while the first automatic conversion runs.</item>
+    /// because the read follows the re-initialisation in the same call. A part just powered (the first start, and every
+    /// start after the rail came on) is read only <see cref="TemperatureSettleMs"/> after it was started; until then reads
+    /// return NotReady.</item>
     /// <item>Current: the CT clamp needs no initialisation; its status is passed through. It is measured in chunks
     /// (<see cref="IChunkedCurrent"/>): one quarter mains cycle per scheduler tick, between two FIFO drains, and
     /// <see cref="ReadCurrent"/> returns the RMS over the window's chunks. A caller that never takes chunks gets one
     /// blocking burst per read instead, as before.</item>
     /// </list>
+    /// <para><b>Sensor rail.</b> With a rail output (the enable of a load switch that feeds all three parts: the MAX31865,
+    /// which has no shutdown mode and draws up to 3.5 mA, the CT clamp's bias divider, 132 µA, and the ADXL345),
+    /// <see cref="SetActive"/>(false) puts the ADXL345 in standby as without a rail, then switches the rail off. The
+    /// constructor, <see cref="SetActive"/>(true) and any read while the rail is off switch it on, and every part is then
+    /// treated as power-cycled, because it is: its registers are at their power-on values (MAX31865 configuration 00h,
+    /// bias off; ADXL345 in standby with default registers), so each is fully re-initialised before use:</para>
+    /// <list type="bullet">
+    /// <item>Nothing is sent to a part for <see cref="RailStartUpMs"/> after switch-on; reads meanwhile return NotReady.</item>
+    /// <item>The ADXL345 is then started by its next read (which returns NotReady, as any start does: the data sheet's
+    /// turn-on time, 1.1 ms + 1/ODR, passes while the FIFO fills).</item>
+    /// <item>The MAX31865 is started by the first call of any read or current chunk after <see cref="RailStartUpMs"/>, not
+    /// at the window's temperature read, so that by then a conversion has completed: an eco or sleep burst can be a single
+    /// short window. Its reads return NotReady for <see cref="TemperatureSettleMs"/> after that start.</item>
+    /// <item>The CT clamp takes no chunk (and no burst) for <see cref="ClampBiasSettleMs"/> after switch-on, while the bias
+    /// node's capacitor charges: the ramp would read as current.</item>
+    /// </list>
+    /// <para>Without a rail (null) the parts stay powered and only the ADXL345 goes to standby.</para>
     /// <para>A sensor passed as null is not fitted: its reads return <see cref="SensorReadStatus.NotFitted"/>. Driver
     /// statuses map one to one onto <see cref="SensorReadStatus"/>. Nothing allocates after construction. Not
     /// thread-safe: the scheduler's thread owns it.</para>
@@ -44,6 +62,31 @@ namespace SensorNode.Drivers
         /// <summary>Frame periods without a frame after which a responding accelerometer is re-initialised.</summary>
         public const int StallFrames = 320;
 
+        /// <summary>
+        /// Time after the rail is switched on before any part is addressed, ms. The ADXL345 is in standby with its
+        /// registers readable as soon as its supplies are up (data sheet "Power Sequencing"; its turn-on time is 1.1 ms +
+        /// 1/ODR, counted after measurement starts); the MAX31865 needs no more than its power-on reset. What takes time
+        /// is the rail's rise, set by the load switch's slew control (a TPS22918's CT capacitor): 5 ms leaves a few ms for
+        /// it, and is one scheduler tick at 3200 Hz.
+        /// </summary>
+        public const int RailStartUpMs = 5;
+
+        /// <summary>
+        /// Time after a just-powered MAX31865 was started before it is read, ms. In automatic mode the first conversion
+        /// starts as VBIAS comes on, while the input filter still charges (before a 1-shot the data sheet asks for 10.5
+        /// of its time constants, about 0.6 ms, after VBIAS is switched on); the second conversion has ended within two
+        /// conversion times, 2 × 21 ms at most (automatic conversion 16.7 or 20 ms, 21 ms max), and 50 ms leaves a margin.
+        /// A one-shot read waits for the bias itself.
+        /// </summary>
+        public const int TemperatureSettleMs = 50;
+
+        /// <summary>
+        /// Time after the rail is switched on before the CT clamp is sampled, ms: the bias node (6 kΩ Thevenin with the
+        /// 1 µF a switched rail calls for, τ = 6 ms; Drivers/CurrentClamp/README) is within 0.005 % of its level after
+        /// 10 τ, a small fraction of one ADC count, so its drift through the window cannot read as current.
+        /// </summary>
+        public const int ClampBiasSettleMs = 60;
+
         private const int AxisCount = 3;
 
         private readonly Adxl345Driver _accelerometer;
@@ -53,6 +96,7 @@ namespace SensorNode.Drivers
         private readonly Max31865Driver _temperature;
         private readonly CurrentClampDriver _current;
         private readonly IClock _clock;
+        private readonly IDigitalOutput _rail;
         private readonly int _sampleRateHz;
         private readonly long _stallMs;
 
@@ -62,9 +106,15 @@ namespace SensorNode.Drivers
         private SensorReadStatus _accelerometerFailure = SensorReadStatus.NotReady;
         private long _lastFrameMs;
         private bool _temperatureNeedsInit = true;
+        private bool _temperatureJustPowered = true;
+        private bool _temperatureEarlyStart;
+        private long _temperatureValidFromMs;
         private bool _currentChunked;
+        private long _currentValidFromMs;
+        private bool _railOn;
+        private long _railOnMs;
 
-        /// <summary>Wires the front end; nothing is sent to a part until its first read.</summary>
+        /// <summary>Wires the front end with the parts always powered; nothing is sent to a part until its first read.</summary>
         /// <param name="accelerometer">ADXL345 driver, or null when the board has none.</param>
         /// <param name="range">Accelerometer range (vib.range_g).</param>
         /// <param name="dataRate">Accelerometer output data rate (vib.rate_hz).</param>
@@ -82,6 +132,33 @@ namespace SensorNode.Drivers
             Max31865Driver temperature,
             CurrentClampDriver current,
             IClock clock)
+            : this(accelerometer, range, dataRate, watermarkSamples, temperature, current, clock, null)
+        {
+        }
+
+        /// <summary>
+        /// Wires the front end with the parts on a switched <paramref name="sensorRail"/>, which is switched on at once (see
+        /// the class remarks); nothing is sent to a part until its first read, at least <see cref="RailStartUpMs"/> later.
+        /// </summary>
+        /// <param name="accelerometer">ADXL345 driver, or null when the board has none.</param>
+        /// <param name="range">Accelerometer range (vib.range_g).</param>
+        /// <param name="dataRate">Accelerometer output data rate (vib.rate_hz).</param>
+        /// <param name="watermarkSamples">FIFO watermark, 1..31 frames (INT1 rises there).</param>
+        /// <param name="temperature">MAX31865 driver, or null when the board has none.</param>
+        /// <param name="current">CT clamp driver, or null when the board has none.</param>
+        /// <param name="clock">Time base for the retry interval, stall detection and the start-up waits.</param>
+        /// <param name="sensorRail">Enable of the sensors' supply rail (high = on), or null when they are always powered.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">An unknown range or rate, or a watermark outside 1..31.</exception>
+        public DriverSensorFrontEnd(
+            Adxl345Driver accelerometer,
+            Adxl345Range range,
+            Adxl345DataRate dataRate,
+            int watermarkSamples,
+            Max31865Driver temperature,
+            CurrentClampDriver current,
+            IClock clock,
+            IDigitalOutput sensorRail)
         {
             if (clock == null)
             {
@@ -110,11 +187,17 @@ namespace SensorNode.Drivers
             _temperature = temperature;
             _current = current;
             _clock = clock;
+            _rail = sensorRail;
 
             // ODR = 3200 Hz halved once per rate code below 0x0F (datasheet Table 7).
             _sampleRateHz = 3200 >> ((int)Adxl345DataRate.Rate3200Hz - (int)dataRate);
             _stallMs = (StallFrames * 1000L + _sampleRateHz - 1) / _sampleRateHz;
             VibrationMilliGPerCount = new LinearScale(1000, 256);
+            if (_rail != null)
+            {
+                // A boot or a wake from deep sleep: the enable floated through the reset, the pull-down held the rail off.
+                PowerUp(clock.MonotonicMs);
+            }
         }
 
         /// <inheritdoc/>
@@ -139,12 +222,18 @@ namespace SensorNode.Drivers
         public SensorReadStatus ReadVibration(short[] counts, int offset, int maxFrames, out int frames)
         {
             frames = 0;
+            long nowMs = _clock.MonotonicMs;
+            if (_rail != null)
+            {
+                // Every tick comes here, whichever parts are fitted: the MAX31865's early start rides on it.
+                ServiceRail(nowMs);
+            }
+
             if (_accelerometer == null)
             {
                 return SensorReadStatus.NotFitted;
             }
 
-            long nowMs = _clock.MonotonicMs;
             if (_accelerometerNeedsInit)
             {
                 return StartAccelerometer(nowMs);
@@ -179,21 +268,28 @@ namespace SensorNode.Drivers
                 return SensorReadStatus.NotFitted;
             }
 
+            long nowMs = _clock.MonotonicMs;
+            if (_rail != null)
+            {
+                ServiceRail(nowMs);
+                if (!RailSettled(nowMs))
+                {
+                    return SensorReadStatus.NotReady;
+                }
+            }
+
             if (_temperatureNeedsInit)
             {
-                SensorStatus init = _temperature.Initialize();
+                SensorStatus init = StartTemperature(nowMs);
                 if (init != SensorStatus.Ok)
                 {
                     return ToReadStatus(init);
                 }
+            }
 
-                _temperatureNeedsInit = false;
-                TemperatureStarts++;
-                if (TemperatureStarts == 1)
-                {
-                    // The first automatic conversion takes tens of ms: nothing valid to read in this window.
-                    return SensorReadStatus.NotReady;
-                }
+            if (nowMs < _temperatureValidFromMs)
+            {
+                return SensorReadStatus.NotReady;
             }
 
             SensorStatus status = _temperature.Read();
@@ -212,26 +308,43 @@ namespace SensorNode.Drivers
 
         /// <summary>
         /// Sensor standby for the power manager's sleeps: false puts the ADXL345 in standby (0.1 µA instead of 140 µA);
-        /// its next read starts it again at once (that read returns NotReady, as after any start). The MAX31865 is left
-        /// alone: built with <see cref="Max31865ConversionMode.OneShot"/> its bias is already off between reads, which is
-        /// what a battery node should use. The CT clamp draws nothing of its own. True does nothing: parts start on demand.
+        /// its next read starts it again at once (that read returns NotReady, as after any start). Without a rail the
+        /// MAX31865 is left alone (built with <see cref="Max31865ConversionMode.OneShot"/> its bias is off between reads,
+        /// but it still draws its supply current) and the CT clamp's bias divider stays powered; with a rail, false then
+        /// switches the rail off, and true switches it back on: every part is power-cycled and re-initialised (class
+        /// remarks). Without a rail true does nothing: parts start on demand.
         /// </summary>
         public void SetActive(bool active)
         {
+            if (active)
+            {
+                if (_rail != null && !_railOn)
+                {
+                    PowerUp(_clock.MonotonicMs);
+                }
+
+                return;
+            }
+
             // Chunks from before a sleep describe another time: the first window after it measures afresh.
-            if (!active && _current != null)
+            if (_current != null)
             {
                 _current.BeginChunks();
             }
 
-            if (active || _accelerometer == null || _accelerometerNeedsInit)
+            if (_accelerometer != null && !_accelerometerNeedsInit)
             {
-                return;
+                // Standby first, also with a rail: the part stops sampling cleanly before its supply goes.
+                _accelerometer.Standby();
+                _accelerometerNeedsInit = true;
+                _accelerometerTried = false;
             }
 
-            _accelerometer.Standby();
-            _accelerometerNeedsInit = true;
-            _accelerometerTried = false;
+            if (_rail != null && _railOn)
+            {
+                _rail.Write(false);
+                _railOn = false;
+            }
         }
 
         /// <inheritdoc/>
@@ -241,6 +354,16 @@ namespace SensorNode.Drivers
             if (_current == null)
             {
                 return SensorReadStatus.NotFitted;
+            }
+
+            if (_rail != null)
+            {
+                long nowMs = _clock.MonotonicMs;
+                ServiceRail(nowMs);
+                if (!_currentChunked && nowMs < _currentValidFromMs)
+                {
+                    return SensorReadStatus.NotReady;
+                }
             }
 
             SensorStatus status = _currentChunked ? _current.FinishChunks() : _current.Measure();
@@ -254,7 +377,8 @@ namespace SensorNode.Drivers
 
         /// <summary>
         /// One current chunk (a quarter mains cycle, 5 ms at 50 Hz) if the window's measurement wants one at this point of
-        /// the mains cycle; an ADC fault is reported by the next <see cref="ReadCurrent"/>.
+        /// the mains cycle; an ADC fault is reported by the next <see cref="ReadCurrent"/>. None within
+        /// <see cref="ClampBiasSettleMs"/> of the rail's switch-on.
         /// </summary>
         public void SampleCurrentChunk()
         {
@@ -264,13 +388,86 @@ namespace SensorNode.Drivers
             }
 
             _currentChunked = true;
+            if (_rail != null)
+            {
+                long nowMs = _clock.MonotonicMs;
+                ServiceRail(nowMs);
+                if (nowMs < _currentValidFromMs)
+                {
+                    return;
+                }
+            }
+
             _current.MeasureChunk(_clock.MonotonicUs);
         }
 
+        // Rail on, and every part as just powered: nothing addressed for RailStartUpMs, then each re-initialised.
+        private void PowerUp(long nowMs)
+        {
+            _rail.Write(true);
+            _railOn = true;
+            _railOnMs = nowMs;
+            _accelerometerNeedsInit = true;
+            _accelerometerTried = false;
+            _temperatureNeedsInit = true;
+            _temperatureJustPowered = true;
+            _temperatureEarlyStart = _temperature != null;
+            _currentValidFromMs = nowMs + ClampBiasSettleMs;
+        }
+
+        private bool RailSettled(long nowMs)
+        {
+            return _railOn && nowMs - _railOnMs >= RailStartUpMs;
+        }
+
+        // With a rail, on every read and chunk: a read while the rail is off powers it up (as SetActive(true) would), and
+        // a just-powered MAX31865 is started at the first call after RailStartUpMs, once only (a failure is retried and
+        // reported by the temperature read).
+        private void ServiceRail(long nowMs)
+        {
+            if (!_railOn)
+            {
+                PowerUp(nowMs);
+                return;
+            }
+
+            if (_temperatureEarlyStart && RailSettled(nowMs))
+            {
+                StartTemperature(nowMs);
+            }
+        }
+
+        // A just-powered part converts with its bias (and input filter) only now switched on: reads wait TemperatureSettleMs.
+        private SensorStatus StartTemperature(long nowMs)
+        {
+            _temperatureEarlyStart = false;
+            SensorStatus init = _temperature.Initialize();
+            if (init != SensorStatus.Ok)
+            {
+                return init;
+            }
+
+            _temperatureNeedsInit = false;
+            TemperatureStarts++;
+            if (_temperatureJustPowered)
+            {
+                _temperatureJustPowered = false;
+                _temperatureValidFromMs = nowMs + TemperatureSettleMs;
+            }
+
+            return SensorStatus.Ok;
+        }
+
         // The first attempt runs at once; later ones wait RetryIntervalMs after the previous attempt and, meanwhile,
-        // repeat the failure that caused them, so a missing part reads as missing on every tick.
+        // repeat the failure that caused them, so a missing part reads as missing on every tick. With a rail, nothing is
+        // tried before it has settled.
         private SensorReadStatus StartAccelerometer(long nowMs)
         {
+            if (_rail != null && !RailSettled(nowMs))
+            {
+                return SensorReadStatus.NotReady;
+            }
+
             if (_accelerometerTried && nowMs - _lastAccelerometerAttemptMs < RetryIntervalMs)
             {
                 return _accelerometerFailure;

@@ -9,6 +9,9 @@ namespace SensorNode.Hardware.Esp32.Boards
     /// </summary>
     public sealed class BoardPins
     {
+        /// <summary>The value of an optional pin the board does not have.</summary>
+        public const int NotFitted = -1;
+
         /// <summary>Board name for the console's <c>version</c> output.</summary>
         public string Name { get; internal set; }
 
@@ -43,6 +46,14 @@ namespace SensorNode.Hardware.Esp32.Boards
 
         /// <summary>The same channel as a pin function.</summary>
         public DeviceFunction CurrentClampAdcFunction { get; internal set; }
+
+        /// <summary>
+        /// GPIO driving the enable of the sensors' switched supply rail (high = on; the ADXL345, the MAX31865 and the CT
+        /// clamp's bias divider hang on it), or <see cref="NotFitted"/> when the parts are powered from 3V3 permanently.
+        /// The enable needs a pull-down so the rail is off while the pin floats, through a reset and in deep sleep; see
+        /// Hardware/Esp32/README.md, "Sensor rail".
+        /// </summary>
+        public int SensorRailPin { get; internal set; } = NotFitted;
 
         /// <summary>Technician console port: "COM2" (COM1 carries the debugger), 115200 8N1.</summary>
         public string ConsolePort { get; internal set; }

@@ -17,6 +17,7 @@ namespace SensorNode.Hardware.Esp32.Boards
     /// | MAX31865 CS | 17 | |
     /// | CT clamp | 35 | ADC1 channel 7, input-only |
     /// | Console TX / RX | 26 / 27 | COM2 (nanoFramework's default COM2 pins 16/17 clash with the MAX31865 CS) |
+    /// | Sensor rail enable | 25 | output, high = sensors powered |
     /// </remarks>
     public static class DevKitC
     {
@@ -39,6 +40,12 @@ namespace SensorNode.Hardware.Esp32.Boards
             ConsolePort = "COM2",
             ConsoleTxPin = 26,
             ConsoleRxPin = 27,
+
+            // The enable of the sensors' 3V3 rail: a load switch (TPS22918: ON pin, active high) or a P-MOSFET high-side
+            // switch whose gate an N-MOSFET pulls low, either way with a pull-down from the enable to GND, so the rail stays
+            // off through a reset and in deep sleep, when the ESP32's pins float. GPIO25 is free here and is not a boot
+            // strap (0, 2, 5, 12, 15); GPIO14, also free, toggles during boot.
+            SensorRailPin = 25,
         };
     }
 }

@@ -18,6 +18,7 @@ namespace SensorNode.Hardware.Esp32.Boards
     /// | MAX31865 CS | 32 | EXT2 |
     /// | CT clamp | 36 | ADC1 channel 0, EXT2 (the glitch does not matter for an analog input) |
     /// | Console TX / RX | 4 / 35 | UEXT pin 3 / EXT2 (GPIO34 is the user button; GPIO35 is input-only) |
+    /// | Sensor rail enable | none | no free output pin (below) |
     /// </remarks>
     public static class OlimexEsp32PoeIso
     {
@@ -40,6 +41,14 @@ namespace SensorNode.Hardware.Esp32.Boards
             ConsolePort = "COM2",
             ConsoleTxPin = 4,
             ConsoleRxPin = 35,
+
+            // No switched sensor rail: Ethernet (17, 18, 19, 21, 22, 23, 25, 26, 27, PHY power 12), the sensors and the
+            // console (2, 4, 5, 13, 14, 15, 16, 32, 33) and COM1 (1, 3) take every output-capable GPIO but GPIO0, a boot
+            // strap (and the RMII clock on the WROVER variant); 34-39 are inputs only (39 senses the external power). A
+            // PoE node is mains-powered and has no use for the battery sleep mode; a rail would need a pin freed, e.g.
+            // GPIO13 or 16 with the INA219 (which the firmware does not read) left off: a TPS22918 or MOSFET switch, its
+            // enable pulled down.
+            SensorRailPin = BoardPins.NotFitted,
         };
     }
 }

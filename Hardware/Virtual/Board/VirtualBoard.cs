@@ -25,6 +25,11 @@ namespace SensorNode.Hardware.Virtual.Board
     /// 3200 Hz rate, and scales the decay time to keep the damping ratio (about 0.09). That keeps the chip model a plain
     /// sampler and costs nothing per sample, where a low-pass in the model would need oversampling. At vib.rate_hz 1600
     /// or lower the ring lies above the band again and aliases: the virtual node is meant for the default rate.</para>
+    /// <para><b>Sensor rail.</b> The three parts hang on <see cref="SensorRail"/>, a switched supply the front end drives as
+    /// the device's load-switch enable: off while the power manager sleeps, so each eco or sleep burst finds the chips
+    /// at their power-on reset and the firmware re-initialises them, as on a board with the rail fitted. A boot follows a
+    /// reset, through which the ESP32's pins float and the enable's pull-down holds the rail off: <see cref="CreateFrontEnd"/>
+    /// starts from a rail that is off, and the front end switches it on.</para>
     /// <para>Scenario sensor faults (unplugged, stuck) reach the chips through their <see cref="ChipFaults"/>, which
     /// <see cref="ApplySensorFaults"/> sets from the scenario at the clock's time: call it before every firmware step.</para>
     /// <para><b>Time spent converting.</b> The CT clamp's ADC takes its real time (<see cref="TimedAnalogBurst"/>): the
@@ -64,9 +69,10 @@ namespace SensorNode.Hardware.Virtual.Board
                 ResonanceDecayS = DefaultDecayS * DefaultResonanceHz / ResonanceHz,
             };
             Machine = new SimulatedMachine(scenario, seed, parameters);
-            AccelerometerChip = new Adxl345Model(Clock, Machine, AccelerometerFaults, Adxl345ModelFraming.Spi);
-            RtdChip = new Max31865Model(Clock, Machine, TemperatureFaults, (int)RtdElement.Pt100, RtdReferenceOhms);
-            ClampAdc = new AdcBurstModel(Clock, Machine, CurrentFaults);
+            SensorRail = new SupplyRail(Clock);
+            AccelerometerChip = new Adxl345Model(Clock, Machine, AccelerometerFaults, Adxl345ModelFraming.Spi, SensorRail);
+            RtdChip = new Max31865Model(Clock, Machine, TemperatureFaults, (int)RtdElement.Pt100, RtdReferenceOhms, SensorRail);
+            ClampAdc = new AdcBurstModel(Clock, Machine, CurrentFaults, SensorRail);
             ClampAdcTimed = new TimedAnalogBurst(ClampAdc, Clock);
 
             // A locally administered MAC whose last three bytes come from the seed: each seed is its own board.
@@ -82,6 +88,9 @@ namespace SensorNode.Hardware.Virtual.Board
         public SimulatedMachine Machine { get; }
 
         public Scenario Scenario => Machine.Scenario;
+
+        /// <summary>The switched supply of the ADXL345, the MAX31865 and the CT clamp's bias divider (class remarks).</summary>
+        public SupplyRail SensorRail { get; }
 
         public Adxl345Model AccelerometerChip { get; }
 
@@ -116,11 +125,13 @@ namespace SensorNode.Hardware.Virtual.Board
         /// <summary>
         /// New drivers over the chips and the front end the firmware reads them through, as the device app builds them:
         /// the ADXL345 at <paramref name="vibRateHz"/> and ±<paramref name="vibRangeG"/> g (the vib.rate_hz and vib.range_g
-        /// settings), a 4-wire PT100 with automatic conversions and the 50 Hz filter, the CT clamp over 20 mains cycles.
+        /// settings), a 4-wire PT100 with automatic conversions and the 50 Hz filter, the CT clamp over 20 mains cycles, all
+        /// on <see cref="SensorRail"/>: the rail goes off (the reset) and the new front end switches it on.
         /// </summary>
         /// <param name="nodeClock">The firmware's clock for this boot.</param>
         public DriverSensorFrontEnd CreateFrontEnd(IClock nodeClock, long vibRateHz, long vibRangeG)
         {
+            SensorRail.Write(false);
             var accelerometer = new Adxl345Driver(AccelerometerChip, Adxl345Framing.Spi, nodeClock);
 
             // A driver's wait is simulated time passing, as a blocking wait would let it pass on the chip.
@@ -134,7 +145,8 @@ namespace SensorNode.Hardware.Virtual.Board
                 Adxl345Settings.WatermarkSamples,
                 rtd,
                 clamp,
-                nodeClock);
+                nodeClock,
+                SensorRail);
         }
     }
 }

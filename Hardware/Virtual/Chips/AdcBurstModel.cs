@@ -14,13 +14,19 @@ namespace SensorNode.Hardware.Virtual.Chips
     /// rounding is to nearest.</para>
     /// <para>Faults: <see cref="ChipFaults.Unplugged"/> returns <see cref="BusStatus.Nack"/> and leaves the buffer
     /// untouched (the real pin would read the bias alone; the contract of <see cref="ChipFaults"/> is kept instead);
-    /// <see cref="ChipFaults.Stuck"/> fills the burst with the last count converted. Not thread-safe.</para>
+    /// <see cref="ChipFaults.Stuck"/> fills the burst with the last count converted.</para>
+    /// <para>Supply: with the bias divider on a <see cref="SupplyRail"/>, the bias is 0 mV while the rail is off (the CT
+    /// then swings about ground and the ADC clips its negative half at 0; the converter itself, on the ESP32, still
+    /// converts). After a switch-on the bias node charges through the divider's Thevenin resistance:
+    /// bias × (1 − e^(−t/τ)) with τ = <see cref="BiasTimeConstantMs"/>, from an empty capacitor (see
+    /// <see cref="SupplyRail"/>). Without a rail the bias is always there. Not thread-safe.</para>
     /// </remarks>
     public sealed class AdcBurstModel : IAnalogBurstInput
     {
         private readonly IClock _clock;
         private readonly IMachineSignals _signals;
         private readonly ChipFaults _faults;
+        private readonly SupplyRail _supply;
         private readonly int _maxCount;
         private readonly int _fullScaleMillivolts;
         private readonly int _maxSampleRateHz;
@@ -28,12 +34,26 @@ namespace SensorNode.Hardware.Virtual.Chips
 
         /// <summary>A 12-bit converter reading 0..3300 mV at up to 20 kHz, bias 1650 mV, 30 A per volt (SCT-013-030).</summary>
         public AdcBurstModel(IClock clock, IMachineSignals signals, ChipFaults faults)
-            : this(clock, signals, faults, 4095, 3300, 20000)
+            : this(clock, signals, faults, 4095, 3300, 20000, null)
+        {
+        }
+
+        /// <summary>The 12-bit converter above with its bias divider on a switched <paramref name="supply"/>.</summary>
+        public AdcBurstModel(IClock clock, IMachineSignals signals, ChipFaults faults, SupplyRail supply)
+            : this(clock, signals, faults, 4095, 3300, 20000, supply)
         {
         }
 
         /// <summary>A converter of the given span and speed, bias 1650 mV, 30 A per volt.</summary>
         public AdcBurstModel(IClock clock, IMachineSignals signals, ChipFaults faults, int maxCount, int fullScaleMillivolts, int maxSampleRateHz)
+            : this(clock, signals, faults, maxCount, fullScaleMillivolts, maxSampleRateHz, null)
+        {
+        }
+
+        /// <summary>A converter of the given span and speed whose bias divider hangs on <paramref name="supply"/> (null: always powered).</summary>
+        public AdcBurstModel(
+            IClock clock, IMachineSignals signals, ChipFaults faults, int maxCount, int fullScaleMillivolts, int maxSampleRateHz,
+            SupplyRail supply)
         {
             if (clock == null)
             {
@@ -58,11 +78,13 @@ namespace SensorNode.Hardware.Virtual.Chips
             _clock = clock;
             _signals = signals;
             _faults = faults;
+            _supply = supply;
             _maxCount = maxCount;
             _fullScaleMillivolts = fullScaleMillivolts;
             _maxSampleRateHz = maxSampleRateHz;
             BiasMillivolts = 1650.0;
             AmpsPerVolt = 30.0;
+            BiasTimeConstantMs = 6.0;
         }
 
         /// <inheritdoc/>
@@ -76,6 +98,12 @@ namespace SensorNode.Hardware.Virtual.Chips
 
         /// <summary>DC level the bias divider puts on the pin, in mV (nominally half the supply).</summary>
         public double BiasMillivolts { get; set; }
+
+        /// <summary>
+        /// Time constant of the bias node on a switched rail, ms: the divider's Thevenin resistance times its capacitor,
+        /// 6 by default (15 kΩ ∥ 10 kΩ = 6 kΩ with the 1 µF a switched rail calls for, Drivers/CurrentClamp/README).
+        /// </summary>
+        public double BiasTimeConstantMs { get; set; }
 
         /// <summary>Primary amperes per volt across the burden: 30 for an SCT-013-030.</summary>
         public double AmpsPerVolt { get; set; }
@@ -121,7 +149,8 @@ namespace SensorNode.Hardware.Virtual.Chips
             {
                 if (!_faults.Stuck)
                 {
-                    double millivolts = BiasMillivolts + _signals.MotorCurrentA(startS + (double)i / sampleRateHz) / AmpsPerVolt * 1000.0;
+                    double timeS = startS + (double)i / sampleRateHz;
+                    double millivolts = BiasAt(timeS) + _signals.MotorCurrentA(timeS) / AmpsPerVolt * 1000.0;
                     double steps = millivolts * countsPerMillivolt;
                     _lastCount = steps <= 0.0 ? 0 : steps >= _maxCount ? _maxCount : (int)(steps + 0.5);
                 }
@@ -130,6 +159,29 @@ namespace SensorNode.Hardware.Virtual.Chips
             }
 
             return BusStatus.Ok;
+        }
+
+        // The bias at timeS: constant without a rail, 0 while it is off, charging after it came on (see the remarks).
+        private double BiasAt(double timeS)
+        {
+            if (_supply == null)
+            {
+                return BiasMillivolts;
+            }
+
+            if (!_supply.IsOn)
+            {
+                return 0.0;
+            }
+
+            double tauS = BiasTimeConstantMs / 1000.0;
+            double sinceOnS = timeS - _supply.LastSwitchOnUs / 1e6;
+            if (!(tauS > 0.0) || sinceOnS >= 30.0 * tauS)
+            {
+                return BiasMillivolts;
+            }
+
+            return sinceOnS <= 0.0 ? 0.0 : BiasMillivolts * (1.0 - Math.Exp(-sinceOnS / tauS));
         }
     }
 }

@@ -23,8 +23,14 @@ namespace SensorNode.Hardware.Virtual.Chips
     /// which is what FIFO_STATUS reports.</para>
     /// <para>Not modelled: taps, activity, free fall, offsets (OFSx are stored only), low-power noise, sleep,
     /// FIFO_TRIG, 3-wire SPI. Faults: <see cref="ChipFaults.Unplugged"/> makes every transfer return
-    /// <see cref="BusStatus.Nack"/> with no effect; <see cref="ChipFaults.Stuck"/> repeats the last converted sample.
-    /// Not thread-safe.</para>
+    /// <see cref="BusStatus.Nack"/> with no effect; <see cref="ChipFaults.Stuck"/> repeats the last converted sample.</para>
+    /// <para>Supply: on a <see cref="SupplyRail"/> that is off (VS and VDD I/O both on it) the part is unpowered. On SPI a
+    /// transfer still returns <see cref="BusStatus.Ok"/> (SPI has no acknowledge), writes are lost and every byte read is
+    /// 00h: the dead SDO driver's protection diode to the 0 V supply holds MISO low, so DEVID reads 00h. On I2C nothing
+    /// acknowledges its address: <see cref="BusStatus.Nack"/>. INT1 and INT2 read low. When the rail is back the part is
+    /// as after construction (datasheet "Power Sequencing": standby, every register at its reset value, FIFO empty,
+    /// nothing sampled). <see cref="DeviceId"/> and the self-test shifts are the part's own and survive. Not
+    /// thread-safe.</para>
     /// </remarks>
     public sealed class Adxl345Model : IRegisterBus
     {
@@ -74,6 +80,7 @@ namespace SensorNode.Hardware.Virtual.Chips
         private readonly IClock _clock;
         private readonly IMachineSignals _signals;
         private readonly ChipFaults _faults;
+        private readonly SupplyRail _supply;
         private readonly Adxl345ModelFraming _framing;
         private readonly byte[] _registers = new byte[RegisterCount];
         private readonly short[] _fifo = new short[FifoCapacitySamples * 3];
@@ -94,9 +101,17 @@ namespace SensorNode.Hardware.Virtual.Chips
         private int _i2cPointer;
         private bool _dataRegistersRead;
         private int _loggedWrites;
+        private int _supplyOnsSeen;
 
         /// <summary>A powered part in its reset state (datasheet register map reset values), sampling nothing yet.</summary>
         public Adxl345Model(IClock clock, IMachineSignals signals, ChipFaults faults, Adxl345ModelFraming framing)
+            : this(clock, signals, faults, framing, null)
+        {
+        }
+
+        /// <summary>A part on a switched <paramref name="supply"/> (null: always powered); see the remarks.</summary>
+        public Adxl345Model(
+            IClock clock, IMachineSignals signals, ChipFaults faults, Adxl345ModelFraming framing, SupplyRail supply)
         {
             if (clock == null)
             {
@@ -117,10 +132,9 @@ namespace SensorNode.Hardware.Virtual.Chips
             _signals = signals;
             _faults = faults;
             _framing = framing;
-
-            // BW_RATE resets to 0x0A (100 Hz); every other register to 0x00. INT_SOURCE reads 0x02 at reset because
-            // FIFO_CTL.Samples = 0 holds the watermark bit set.
-            _registers[BwRateAddress] = 0x0A;
+            _supply = supply;
+            _supplyOnsSeen = supply == null ? 0 : supply.SwitchOnCount;
+            PowerOnReset();
             DeviceId = AdxlDeviceId;
 
             // Plausible mid-range self-test shifts at VS = 3.3 V, inside datasheet Tables 14/15 limits (which give no
@@ -171,7 +185,9 @@ namespace SensorNode.Hardware.Virtual.Chips
             _loggedWrites = 0;
         }
 
-        /// <summary>The stored value of a configuration register, without the side effects of a bus read.</summary>
+        /// <summary>
+        /// The stored value of a configuration register, without the side effects of a bus read; 0 while the supply is off.
+        /// </summary>
         public int RegisterValue(int address)
         {
             if (address < 0 || address >= RegisterCount)
@@ -179,19 +195,32 @@ namespace SensorNode.Hardware.Virtual.Chips
                 throw new ArgumentOutOfRangeException(nameof(address));
             }
 
-            return _registers[address];
+            return Powered() ? _registers[address] : 0;
         }
 
-        /// <summary>The INT1 pin level now (high = true): sources enabled and mapped to INT1, inverted by INT_INVERT.</summary>
+        /// <summary>
+        /// The INT1 pin level now (high = true): sources enabled and mapped to INT1, inverted by INT_INVERT; low while the
+        /// supply is off.
+        /// </summary>
         public bool ReadInt1Level()
         {
+            if (!Powered())
+            {
+                return false;
+            }
+
             Advance();
             return PinLevel(~_registers[IntMapAddress]);
         }
 
-        /// <summary>The INT2 pin level now: sources enabled and mapped to INT2 by a set INT_MAP bit.</summary>
+        /// <summary>The INT2 pin level now: sources enabled and mapped to INT2 by a set INT_MAP bit; low while unpowered.</summary>
         public bool ReadInt2Level()
         {
+            if (!Powered())
+            {
+                return false;
+            }
+
             Advance();
             return PinLevel(_registers[IntMapAddress]);
         }
@@ -204,6 +233,11 @@ namespace SensorNode.Hardware.Virtual.Chips
             if (_faults.Unplugged)
             {
                 return BusStatus.Nack;
+            }
+
+            if (!Powered())
+            {
+                return Unpowered(null, 0, 0);
             }
 
             Advance();
@@ -228,6 +262,11 @@ namespace SensorNode.Hardware.Virtual.Chips
             if (_faults.Unplugged)
             {
                 return BusStatus.Nack;
+            }
+
+            if (!Powered())
+            {
+                return Unpowered(buffer, offset, count);
             }
 
             Advance();
@@ -261,6 +300,11 @@ namespace SensorNode.Hardware.Virtual.Chips
                 return BusStatus.Nack;
             }
 
+            if (!Powered())
+            {
+                return Unpowered(readBuffer, readOffset, readCount);
+            }
+
             Advance();
             if (_framing == Adxl345ModelFraming.Spi)
             {
@@ -274,6 +318,70 @@ namespace SensorNode.Hardware.Virtual.Chips
 
             EndTransfer();
             return BusStatus.Ok;
+        }
+
+        // True while the supply is on. A part that finds it was cut since its last access starts from its power-on reset.
+        private bool Powered()
+        {
+            if (_supply == null)
+            {
+                return true;
+            }
+
+            if (!_supply.IsOn)
+            {
+                return false;
+            }
+
+            if (_supply.SwitchOnCount != _supplyOnsSeen)
+            {
+                _supplyOnsSeen = _supply.SwitchOnCount;
+                PowerOnReset();
+            }
+
+            return true;
+        }
+
+        // A transfer to the unpowered part: SPI clocks in zeros (MISO held low); I2C gets no acknowledge.
+        private BusStatus Unpowered(byte[] readBuffer, int readOffset, int readCount)
+        {
+            if (_framing != Adxl345ModelFraming.Spi)
+            {
+                return BusStatus.Nack;
+            }
+
+            for (int i = 0; i < readCount; i++)
+            {
+                readBuffer[readOffset + i] = 0;
+            }
+
+            return BusStatus.Ok;
+        }
+
+        // The register map's reset values and an idle part: standby, FIFO empty (bypass), no sample, no interrupt.
+        private void PowerOnReset()
+        {
+            for (int i = 0; i < RegisterCount; i++)
+            {
+                _registers[i] = 0;
+            }
+
+            // BW_RATE resets to 0x0A (100 Hz); every other register to 0x00. INT_SOURCE reads 0x02 at reset because
+            // FIFO_CTL.Samples = 0 holds the watermark bit set.
+            _registers[BwRateAddress] = 0x0A;
+            _fifoHead = 0;
+            _fifoCount = 0;
+            _latestX = 0;
+            _latestY = 0;
+            _latestZ = 0;
+            _hasSample = false;
+            _latestUnread = false;
+            _overrun = false;
+            _measuring = false;
+            _samplingStartUs = 0;
+            _samplesSinceStart = 0;
+            _i2cPointer = 0;
+            _dataRegistersRead = false;
         }
 
         // One chip-select period: the address byte, then every further byte clocked (written bytes first, then the

@@ -20,7 +20,14 @@ namespace SensorNode.Hardware.Virtual.Chips
     /// latches at every conversion while <see cref="OverUnderVoltage"/>. The RTD LSB's D0 reads 1 while any fault is
     /// latched. The 2-/3-/4-wire bit (D4) is stored; lead resistance is not simulated.</para>
     /// <para>Faults: <see cref="ChipFaults.Unplugged"/> makes every transfer return <see cref="BusStatus.Nack"/> with no
-    /// effect; <see cref="ChipFaults.Stuck"/> keeps the last conversion's code. Not thread-safe.</para>
+    /// effect; <see cref="ChipFaults.Stuck"/> keeps the last conversion's code.</para>
+    /// <para>Supply: on a <see cref="SupplyRail"/> that is off the part is unpowered. SPI has no acknowledge, so a transfer
+    /// still returns <see cref="BusStatus.Ok"/>, writes are lost and every byte read is 00h: the unpowered part's SDO
+    /// driver is dead and its protection diode to the 0 V supply holds MISO low (a pulled-up MISO would read FFh; the
+    /// driver's read-back check fails on either). When the rail is back, every register is at its power-on value
+    /// (configuration 00h, so VBIAS off and no conversions; thresholds FFFFh and 0000h; RTD data 0000h; no fault), as
+    /// after construction. The element's condition (open, shorted, fixed resistance, cable faults) belongs to the probe
+    /// and survives. Not thread-safe.</para>
     /// </remarks>
     public sealed class Max31865Model : IRegisterBus
     {
@@ -58,6 +65,7 @@ namespace SensorNode.Hardware.Virtual.Chips
         private readonly IClock _clock;
         private readonly IMachineSignals _signals;
         private readonly ChipFaults _faults;
+        private readonly SupplyRail _supply;
         private readonly double _r0Ohms;
         private readonly double _referenceOhms;
         private readonly byte[] _registers = new byte[RegisterCount];
@@ -70,14 +78,22 @@ namespace SensorNode.Hardware.Virtual.Chips
         private bool _oneShotPending;
         private long _oneShotDueUs;
         private int _loggedWrites;
+        private int _supplyOnsSeen;
 
-        /// <summary>A chip just powered on: configuration 00h, thresholds FFFFh and 0000h, no conversion yet.</summary>
+        /// <summary>A chip just powered on, always powered: configuration 00h, thresholds FFFFh and 0000h, no conversion yet.</summary>
         /// <param name="clock">Simulated time.</param>
         /// <param name="signals">The machine; its bearing temperature sets the RTD's resistance.</param>
         /// <param name="faults">Injected faults, checked on every transfer.</param>
         /// <param name="r0Ohms">The RTD's resistance at 0 °C: 100 for a PT100, 1000 for a PT1000.</param>
         /// <param name="referenceOhms">The reference resistor R_REF, e.g. 430 or 4300.</param>
         public Max31865Model(IClock clock, IMachineSignals signals, ChipFaults faults, double r0Ohms, double referenceOhms)
+            : this(clock, signals, faults, r0Ohms, referenceOhms, null)
+        {
+        }
+
+        /// <summary>A chip on a switched <paramref name="supply"/> (null: always powered); see the remarks.</summary>
+        public Max31865Model(
+            IClock clock, IMachineSignals signals, ChipFaults faults, double r0Ohms, double referenceOhms, SupplyRail supply)
         {
             if (clock == null)
             {
@@ -104,8 +120,9 @@ namespace SensorNode.Hardware.Virtual.Chips
             _faults = faults;
             _r0Ohms = r0Ohms;
             _referenceOhms = referenceOhms;
-            _registers[HighMsbAddress] = 0xFF;
-            _registers[HighMsbAddress + 1] = 0xFF;
+            _supply = supply;
+            _supplyOnsSeen = supply == null ? 0 : supply.SwitchOnCount;
+            PowerOnReset();
         }
 
         /// <summary>When above 0, the RTD's resistance in Ω regardless of temperature.</summary>
@@ -152,12 +169,20 @@ namespace SensorNode.Hardware.Virtual.Chips
             _loggedWrites = 0;
         }
 
-        /// <summary>The byte register <paramref name="address"/> (0..7) holds now, conversions due by the clock applied.</summary>
+        /// <summary>
+        /// The byte register <paramref name="address"/> (0..7) holds now, conversions due by the clock applied; 0 while the
+        /// supply is off.
+        /// </summary>
         public int RegisterValue(int address)
         {
             if (address < 0 || address >= RegisterCount)
             {
                 throw new ArgumentOutOfRangeException(nameof(address));
+            }
+
+            if (!Powered())
+            {
+                return 0;
             }
 
             Advance();
@@ -174,6 +199,11 @@ namespace SensorNode.Hardware.Virtual.Chips
                 return BusStatus.Nack;
             }
 
+            if (!Powered())
+            {
+                return BusStatus.Ok;
+            }
+
             Advance();
             Transfer(buffer, offset, count, null, 0, 0);
             return BusStatus.Ok;
@@ -181,7 +211,7 @@ namespace SensorNode.Hardware.Virtual.Chips
 
         /// <inheritdoc/>
         /// <remarks>Without an address byte the chip sees 00h (a read of the configuration) and SDO is not driven:
-        /// the model returns zeros.</remarks>
+        /// the model returns zeros, powered or not.</remarks>
         public BusStatus Read(byte[] buffer, int offset, int count)
         {
             CheckRange(buffer, offset, count);
@@ -212,9 +242,59 @@ namespace SensorNode.Hardware.Virtual.Chips
                 return BusStatus.Nack;
             }
 
+            if (!Powered())
+            {
+                for (int i = 0; i < readCount; i++)
+                {
+                    readBuffer[readOffset + i] = 0;
+                }
+
+                return BusStatus.Ok;
+            }
+
             Advance();
             Transfer(writeBuffer, writeOffset, writeCount, readBuffer, readOffset, readCount);
             return BusStatus.Ok;
+        }
+
+        // True while the supply is on. A part that finds it was cut since its last access starts from its power-on reset.
+        private bool Powered()
+        {
+            if (_supply == null)
+            {
+                return true;
+            }
+
+            if (!_supply.IsOn)
+            {
+                return false;
+            }
+
+            if (_supply.SwitchOnCount != _supplyOnsSeen)
+            {
+                _supplyOnsSeen = _supply.SwitchOnCount;
+                PowerOnReset();
+            }
+
+            return true;
+        }
+
+        // Datasheet Table 1 power-on values: configuration 00h, RTD data 0000h, high threshold FFFFh, low threshold 0000h,
+        // fault status 00h; nothing converting.
+        private void PowerOnReset()
+        {
+            for (int i = 0; i < RegisterCount; i++)
+            {
+                _registers[i] = 0;
+            }
+
+            _registers[HighMsbAddress] = 0xFF;
+            _registers[HighMsbAddress + 1] = 0xFF;
+            _code = 0;
+            _automaticStartUs = 0;
+            _automaticDone = 0;
+            _oneShotPending = false;
+            _oneShotDueUs = 0;
         }
 
         // One chip-select period: an address byte, data bytes written (write address) or clocked out (read address).

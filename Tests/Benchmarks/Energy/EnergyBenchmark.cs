@@ -61,8 +61,8 @@ namespace SensorNode.Benchmarks.Energy
             }
 
             Console.WriteLine();
-            Console.WriteLine("days: 3.6 Ah / average current, no derating; days*: the same with the MAX31865 and the CT bias divider powered");
-            Console.WriteLine("all the time (the boards as wired today) instead of on a rail switched with the sensors.");
+            Console.WriteLine("days: 3.6 Ah / average current, no derating; days*: the same on a board without the switched sensor rail");
+            Console.WriteLine("(the MAX31865 and the CT bias divider powered all the time, as on the Olimex ESP32-POE-ISO).");
             Console.WriteLine("alarm latency: worst of the six overheats, onset to the alarm event at the broker (measured, simulated time).");
             Console.WriteLine("joins: Wi-Fi joins; writes: flash writes, renames and deletes (state, config, seq and pending-event files);");
             Console.WriteLine("wifi: writes of the ESP32's Wi-Fi configuration block, which decides the next boot's radio (see Hardware/Esp32/README.md).");

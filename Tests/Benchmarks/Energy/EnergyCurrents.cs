@@ -84,8 +84,8 @@ namespace SensorNode.Benchmarks.Energy
         /// <summary>
         /// MAX31865 supply current while powered: 3.5 mA maximum (Maxim MAX31865 data sheet 19-6478 Rev 3, Electrical
         /// Characteristics, "Supply Current" IDD; TO VERIFY against the PDF: the figure is the maximum, typical is lower).
-        /// The part has no shutdown mode, so the model assumes its supply is switched off with the sensors (see
-        /// <see cref="SensorRailSwitched"/>).
+        /// The part has no shutdown mode, so its supply is switched off with the sensors (see
+        /// <see cref="RailEnablePullDownMa"/>).
         /// </summary>
         public const double Max31865SupplyMa = 3.5;
 
@@ -116,11 +116,12 @@ namespace SensorNode.Benchmarks.Energy
         public const double Ina219PowerDownMa = 0.015;
 
         /// <summary>
-        /// ASSUMPTION of the main figures: the MAX31865 and the CT bias divider sit on a supply rail the firmware switches
-        /// off with the sensors (<c>ISensorPower</c>); the ADXL345 goes to standby by register. The default boards power
-        /// them permanently: the model also prints that case.
+        /// The sensor rail's enable pull-down while the rail is on: 3.3 V across 10 kΩ (Hardware/Esp32/README.md, "Sensor
+        /// rail"). The MAX31865 and the CT bias divider sit on that rail, switched off with the sensors
+        /// (<c>ISensorPower</c>); the ADXL345 also goes to standby by register first. The "days*" column is a board without
+        /// the rail (the Olimex ESP32-POE-ISO has no free pin for it).
         /// </summary>
-        public const bool SensorRailSwitched = true;
+        public const double RailEnablePullDownMa = 3.3 / 10;
 
         /// <summary>The battery: one 3.6 Ah cell (e.g. a Li-SOCl2 D cell), used to the last mAh (no derating).</summary>
         public const double BatteryMah = 3600;

@@ -35,7 +35,7 @@ namespace SensorNode.Benchmarks.Energy
                 + ledger.DeepSleepMs * EnergyCurrents.DeepSleepMa;
             double sensorsOff = totalMs - ledger.SensorsOnMs;
             SensorMaMs = ledger.SensorsOnMs * (EnergyCurrents.Adxl345MeasureMa + EnergyCurrents.Max31865SupplyMa
-                    + EnergyCurrents.ClampBiasMa)
+                    + EnergyCurrents.ClampBiasMa + EnergyCurrents.RailEnablePullDownMa)
                 + sensorsOff * EnergyCurrents.Adxl345StandbyMa
                 + temperatureReads * EnergyCurrents.Max31865BiasMsPerReading * EnergyCurrents.Max31865BiasMa;
             UnswitchedExtraMaMs = sensorsOff * (EnergyCurrents.Max31865SupplyMa + EnergyCurrents.ClampBiasMa);
