@@ -82,6 +82,15 @@ namespace SensorNode.Device
             var config = new ConfigStore(SettingsTable.All);
             ConfigLoadOutcome configOutcome = config.Load(storage);
 
+            // Before anything networked. The native startup has already started the radio, or not, from the stored Wi-Fi
+            // station block (WifiBootConfiguration), and if so is joining; the link takes that join over. The power manager
+            // chooses each next boot's radio before every deep sleep, and restarts with it when a boot without it must send
+            // (a power-on with the radio left off included). Until then the next boot keeps this boot's radio, with
+            // wifi.ssid / wifi.password stored; an empty wifi.ssid turns it off. The block is written only when it differs.
+            var network = new Esp32WifiLink(config.GetText(ConfigKeys.WifiSsid), config.GetText(ConfigKeys.WifiPassword),
+                WifiBootConfiguration.Read());
+            network.SetRadioAtNextBoot(network.RadioAvailable);
+
             // The vibration format is fixed for a boot: vib.rate_hz and vib.range_g take effect at the next one.
             var accelerometerBus = new SpiRegisterBus(
                 new SpiConnectionSettings(Pins.SpiBusId, Pins.Adxl345ChipSelectPin)
@@ -99,6 +108,13 @@ namespace SensorNode.Device
                 SpiTransferBytes);
             var clampAdc = new AdcBurstInput(new AdcController(), Pins.CurrentClampAdcChannel, AdcFullScaleMillivolts,
                 AdcMaxBurstRateHz);
+            var gpio = new GpioController();
+
+            // The sensors' switched supply, where the board has one: the front end switches it on now (the pin opens low,
+            // rail off) and off for every sleep, re-initialising the parts after each power-up.
+            IDigitalOutput sensorRail = Pins.SensorRailPin == BoardPins.NotFitted
+                ? null
+                : new GpioDigitalOutput(gpio, Pins.SensorRailPin);
             var sensors = new DriverSensorFrontEnd(
                 new Adxl345Driver(accelerometerBus, Adxl345Framing.Spi, clock),
                 Adxl345Settings.RangeFromG(config.GetInt(ConfigKeys.VibRangeG)),
@@ -107,9 +123,10 @@ namespace SensorNode.Device
                 new Max31865Driver(rtdBus, Thread.Sleep, RtdElement.Pt100, RtdReferenceMilliohms, RtdWiring.FourWire, MainsHz,
                     RtdConversionMode(config)),
                 new CurrentClampDriver(clampAdc, MainsHz, ClampMilliampsPerVolt),
-                clock);
+                clock,
+                sensorRail);
 
-            var int1 = new GpioDigitalInput(new GpioController(), Pins.Adxl345Int1Pin, PinMode.Input, PinEventTypes.Rising, clock);
+            var int1 = new GpioDigitalInput(gpio, Pins.Adxl345Int1Pin, PinMode.Input, PinEventTypes.Rising, clock);
             int1.Edge += OnWatermark;
 
             // nanoFramework 1.x has no managed watchdog on the ESP32 (nanoFramework.Hardware.Esp32 1.6.40 exposes none),
@@ -127,10 +144,9 @@ namespace SensorNode.Device
             publisher.Attach(core, interpreter, storage);
 
             // The power manager boots the core: it restores the learned state, and on a routine timer wake from deep sleep
-            // it takes its burst and decides; the radio starts only when there is something to send (Esp32WifiLink joins
-            // in the background), so a quiet wake goes back to sleep without Wi-Fi. Its deep sleep never returns.
+            // it takes its burst and decides. A quiet wake booted without the radio; a wake that reports booted with it,
+            // already joining (Esp32WifiLink, see Hardware/Esp32/README.md "Wi-Fi at boot"). Its deep sleep never returns.
             var sleep = new Esp32SleepControl(serial);
-            var network = new Esp32WifiLink(config.GetText(ConfigKeys.WifiSsid), config.GetText(ConfigKeys.WifiPassword));
             var power = new PowerManager(core, sleep, network, publisher, sensors, new NodeStateStore(storage), null);
             power.Boot(sleep.BootWakeCause, configOutcome);
             new Thread(ServeNetwork).Start();

@@ -48,8 +48,9 @@ namespace SensorNode.Hardware
         /// <summary>
         /// Whether the next restart (a deep-sleep wake) starts with the radio, and on the ESP32 already joining while the
         /// firmware starts. Called before every deep sleep; may write flash, so an implementation writes only when the
-        /// choice differs from what is stored. Ignored where the radio is always available.
+        /// choice differs from what is stored. Ignored where the radio is always available. Returns false when the choice
+        /// could not be stored (the next boot then has the radio as before); never throws.
         /// </summary>
-        void SetRadioAtNextBoot(bool available);
+        bool SetRadioAtNextBoot(bool available);
     }
 }

@@ -40,8 +40,9 @@ namespace SensorNode.Core.Power
     /// events, or the heartbeat due by then), off otherwise, so quiet wakes never power the radio and a reporting wake's
     /// join overlaps the firmware's start. A wake without the radio that finds something new to send, and active or eco
     /// mode reached without it, keep the events in flash and restart with the radio after <see cref="MinSleepMs"/>. The
-    /// choice changes at most twice per heartbeat plus once per unplanned report, which bounds the platform's flash
-    /// writes for it.</para>
+    /// choice changes at most twice per heartbeat plus twice per unplanned report, which bounds the platform's flash
+    /// writes for it. Should the platform fail to store the choice, the node records an error event and carries on
+    /// without the radio for that boot (the events stay in flash) rather than restarting in a loop.</para>
     /// <para><b>Bounded time awake.</b> A sleep-mode wake that joins the network gives up after power.awake_max_s (plus
     /// <see cref="HandOverMs"/> for the clean disconnect): the events stay queued and are kept in flash
     /// (<see cref="IPowerAnnouncer.SavePending"/>), and the next wake tries again.</para>
@@ -120,6 +121,7 @@ namespace SensorNode.Core.Power
         private bool inSleepCall;
         private long lastErrorEventMs;
         private bool linkSeenUp;
+        private bool radioChoiceFailed;
         private bool reportKnown;
         private long lastReportMs;
         private long reportedSeq;
@@ -325,10 +327,9 @@ namespace SensorNode.Core.Power
                 }
             }
 
-            if (mode != PowerMode.Sleep && RadioMissing())
+            if (mode != PowerMode.Sleep && RadioMissing() && RestartWithRadio(nowMs))
             {
-                // Active and eco publish as they go: restart at once with the radio (the events wait in flash).
-                EnterDeepSleep(nowMs, MinSleepMs, true);
+                // Active and eco publish as they go: restarted at once with the radio (the events waited in flash).
                 return;
             }
 
@@ -634,8 +635,12 @@ namespace SensorNode.Core.Power
                     if (RadioMissing())
                     {
                         // Booted without the radio (nothing was due when it went to sleep): the events wait in flash
-                        // while the node restarts with it.
-                        EnterDeepSleep(nowMs, MinSleepMs, true);
+                        // while the node restarts with it, or, if that cannot be arranged, for a later wake.
+                        if (!RestartWithRadio(nowMs))
+                        {
+                            EnterDeepSleep(nowMs);
+                        }
+
                         return;
                     }
 
@@ -735,10 +740,26 @@ namespace SensorNode.Core.Power
             StartCycle(lastAccountMs);
         }
 
-        // The network is configured but this boot has no radio (the platform left it off).
+        // The network is configured but this boot has no radio (the platform left it off), and asking for it can work.
         private bool RadioMissing()
         {
-            return network != null && network.IsConfigured && !network.RadioAvailable;
+            return network != null && network.IsConfigured && !network.RadioAvailable && !radioChoiceFailed;
+        }
+
+        // Deep sleep for MinSleepMs into a boot with the radio. False, with an error event, when the platform could not
+        // store that choice: the node then carries on without the radio this boot instead of restarting for nothing.
+        private bool RestartWithRadio(long nowMs)
+        {
+            if (!network.SetRadioAtNextBoot(true))
+            {
+                radioChoiceFailed = true;
+                ErrorCount++;
+                core.RecordEvent(EventType.Error, "power", "error", 0, 0, "", 0, PowerReasons.RadioChoiceFailed);
+                return false;
+            }
+
+            EnterDeepSleep(nowMs, MinSleepMs, true);
+            return true;
         }
 
         // Whether the wake at wakeMs will report: undelivered events, or the heartbeat due by then (as FinishSleepWake

@@ -27,6 +27,9 @@ namespace SensorNode.Core.Power
         /// <summary>A sleep ended early for another reason the platform reported.</summary>
         public const string WakeOther = "wake_other";
 
+        /// <summary>The platform could not store the next boot's radio (an error event's reason).</summary>
+        public const string RadioChoiceFailed = "radio_choice_not_stored";
+
         private static readonly string[] Words =
         {
             Boot, PowerPolicy.ReasonRunning, PowerPolicy.ReasonIdle, PowerPolicy.ReasonOff, PowerPolicy.ReasonPolicy, Console,

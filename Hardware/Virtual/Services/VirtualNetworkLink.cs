@@ -72,7 +72,7 @@ namespace SensorNode.Hardware.Virtual.Services
         /// <summary>Times that choice changed: what the ESP32 writes to its configuration flash for it.</summary>
         public int RadioChoiceWrites { get; private set; }
 
-        public void SetRadioAtNextBoot(bool available)
+        public bool SetRadioAtNextBoot(bool available)
         {
             if (available != RadioAtNextBoot)
             {
@@ -80,6 +80,7 @@ namespace SensorNode.Hardware.Virtual.Services
             }
 
             RadioAtNextBoot = available;
+            return true;
         }
 
         /// <summary>

@@ -64,7 +64,7 @@ namespace SensorNode.Benchmarks.Energy
         /// <summary>Times the choice changed: writes of the ESP32's Wi-Fi configuration block.</summary>
         public int RadioChoiceWrites { get; private set; }
 
-        public void SetRadioAtNextBoot(bool available)
+        public bool SetRadioAtNextBoot(bool available)
         {
             if (available != radioAtNextBoot)
             {
@@ -72,6 +72,7 @@ namespace SensorNode.Benchmarks.Energy
             }
 
             radioAtNextBoot = available;
+            return true;
         }
 
         /// <summary>A restart: the radio as last chosen, joining from the boot on when on (as the ESP32 does).</summary>

@@ -65,8 +65,21 @@ namespace SensorNode.Core.Tests.Power
             log.Add(enabled ? "radio:powersave" : "radio:listen");
         }
 
-        /// <summary>Whether this boot has the radio (as the previous boot chose); without it Start does nothing.</summary>
-        public bool Available { get; set; } = true;
+        private bool available = true;
+
+        /// <summary>
+        /// Whether this boot has the radio, as the stored choice said (which the next boot keeps unless changed); without
+        /// it Start does nothing.
+        /// </summary>
+        public bool Available
+        {
+            get => available;
+            set
+            {
+                available = value;
+                RadioAtNextBoot = value;
+            }
+        }
 
         /// <summary>The next boot's radio as last chosen.</summary>
         public bool RadioAtNextBoot { get; private set; } = true;
@@ -77,16 +90,25 @@ namespace SensorNode.Core.Tests.Power
         /// <inheritdoc/>
         public bool RadioAvailable => Available;
 
+        /// <summary>True to make storing the choice fail (a flash error): the next boot keeps the radio as before.</summary>
+        public bool ChoiceStoreFails { get; set; }
+
         /// <inheritdoc/>
-        public void SetRadioAtNextBoot(bool available)
+        public bool SetRadioAtNextBoot(bool available)
         {
+            log.Add(available ? "radio:boot:on" : "radio:boot:off");
+            if (ChoiceStoreFails)
+            {
+                return available == RadioAtNextBoot;
+            }
+
             if (available != RadioAtNextBoot)
             {
                 RadioChoiceChanges++;
             }
 
             RadioAtNextBoot = available;
-            log.Add(available ? "radio:boot:on" : "radio:boot:off");
+            return true;
         }
     }
 }

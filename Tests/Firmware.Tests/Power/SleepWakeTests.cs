@@ -113,10 +113,32 @@ namespace SensorNode.Core.Tests.Power
                 Assert.AreEqual(wake == 12, rig.Network.RadioAvailable, "wake " + wake);
                 rig.RunUntilDeepSleep(60000);
                 Assert.AreEqual(wake == 12 ? 1 : 0, rig.Network.Starts, "wake " + wake);
+
+                // The stored choice (a flash write on the device) changes only around the report: on before it, off after.
+                Assert.AreEqual(wake >= 11 ? 1 : 0, rig.Network.RadioChoiceChanges, "wake " + wake);
             }
 
-            // After the report the next wakes are quiet again: the choice went on once and off once.
             Assert.IsFalse(rig.Network.RadioAtNextBoot);
+        }
+
+        [TestMethod]
+        public void AChoiceThatCannotBeStoredIsAnErrorNotARestartLoop()
+        {
+            PowerRig rig = Sleeping();
+            rig.Sensors.Running = true;
+            PowerRig woken = rig.WakeUp(WakeCause.Timer);
+            woken.Network.ChoiceStoreFails = true;
+
+            // The machine starts, so the node goes active, but the next boot's radio cannot be stored: one error event,
+            // and the node runs on offline (its events queued) instead of restarting again and again.
+            Assert.IsFalse(woken.RunFor(30000), "restarted although the radio could not be had");
+            Assert.AreEqual((int)PowerMode.Active, (int)woken.Power.Mode);
+            NodeEvent error = woken.Newest(EventType.Error);
+            Assert.IsNotNull(error);
+            Assert.AreEqual("power", error.Channel);
+            Assert.AreEqual(PowerReasons.RadioChoiceFailed, error.Reason);
+            Assert.AreEqual(1, woken.Log.Occurrences("event:error:error"));
+            Assert.AreEqual(0, woken.Network.Starts);
         }
 
         [TestMethod]

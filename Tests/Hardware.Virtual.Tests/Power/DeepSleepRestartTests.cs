@@ -82,6 +82,34 @@ namespace SensorNode.Hardware.Virtual.Tests.Power
             CollectionAssert.AreEqual(rig.RecordedSeqs().ToArray(), delivered);
         }
 
+        [TestMethod]
+        public void AMachineStartFoundWithoutTheRadioIsSentAfterARestartWithIt()
+        {
+            // Runs 20 minutes, off for 50 minutes (sleep from minute 26, wakes every 10, the heartbeat every third), then
+            // runs again: the first wake after that is one without the radio.
+            using var rig = new SleepRig(true, new[]
+            {
+                ScheduleSegment.Off(60), ScheduleSegment.Running(1200, 0.75), ScheduleSegment.Off(3000),
+                ScheduleSegment.Running(3600, 0.75),
+            });
+            rig.RunMinutes(120);
+            VirtualNode node = rig.Node;
+
+            // The wake that found the machine running had no radio: it restarted with it within seconds.
+            Assert.IsTrue(rig.BootsWithoutRadio > 0, "every wake had the radio");
+            Assert.IsTrue(rig.RadioRestartsWithinSeconds > 0, "no restart with the radio after a wake without it: " + string.Join(" ", rig.Boots));
+            Assert.IsTrue(node.Network.RadioChoiceWrites >= 2);
+            Assert.AreEqual(PowerMode.Active, node.Power.Mode);
+
+            // The second start reached the broker once, in order with everything else.
+            long[] delivered = rig.Broker.Messages.Where(m => m.Topic.EndsWith("/event", StringComparison.Ordinal))
+                .Select(m => long.Parse(Seq.Match(m.Payload).Groups[1].Value)).ToArray();
+            CollectionAssert.AreEqual(rig.RecordedSeqs().ToArray(), delivered);
+            Assert.AreEqual(2, rig.Broker.Messages.Count(m => m.Topic.EndsWith("/event", StringComparison.Ordinal)
+                && m.Payload.Contains("\"type\":\"machine\"", StringComparison.Ordinal)
+                && m.Payload.Contains("\"level\":\"running\"", StringComparison.Ordinal)));
+        }
+
         /// <summary>
         /// A battery node (sleep enabled, short timings) on a machine that runs 20 minutes then stays off, with the real
         /// publisher over <see cref="BrokerStandIn"/>, its flash in a temporary folder.
@@ -94,7 +122,15 @@ namespace SensorNode.Hardware.Virtual.Tests.Power
             private SensorNodeCore _core;
             private bool _outageSeen;
 
+            private long _lastBootUs;
+            private bool _lastBootHadRadio = true;
+
             public SleepRig(bool broker)
+                : this(broker, new[] { ScheduleSegment.Off(60), ScheduleSegment.Running(1200, 0.75), ScheduleSegment.Off(36000) })
+            {
+            }
+
+            public SleepRig(bool broker, ScheduleSegment[] schedule)
             {
                 var storage = new FolderFileStorage(_folder);
                 var config = new ConfigStore(SettingsTable.All);
@@ -110,8 +146,7 @@ namespace SensorNode.Hardware.Virtual.Tests.Power
                 Set(config, "mqtt.host", "broker.test");
                 Assert.AreEqual(ConfigResult.Ok, config.Save(storage));
 
-                var scenario = new Scenario("run-then-off", "runs 20 minutes, then off",
-                    new[] { ScheduleSegment.Off(60), ScheduleSegment.Running(1200, 0.75), ScheduleSegment.Off(36000) },
+                var scenario = new Scenario("sleep-rig", "runs, then off (and maybe runs again)", schedule,
                     Array.Empty<ScenarioEvent>(), 60);
                 var board = new VirtualBoard(scenario, 3);
                 Broker = new BrokerStandIn { Up = broker };
@@ -126,6 +161,14 @@ namespace SensorNode.Hardware.Virtual.Tests.Power
             public BrokerStandIn Broker { get; }
 
             public long AwakeBeforeOutageMs { get; private set; }
+
+            public List<string> Boots { get; } = new List<string>();
+
+            /// <summary>Boots that started without the radio (the previous boot chose so).</summary>
+            public int BootsWithoutRadio { get; private set; }
+
+            /// <summary>Boots with the radio that came at most 15 s after a boot without it (not a routine wake).</summary>
+            public int RadioRestartsWithinSeconds { get; private set; }
 
             /// <summary>Steps the node (and the publisher's network round after each step) for simulated minutes.</summary>
             public void RunMinutes(double minutes)
@@ -144,6 +187,13 @@ namespace SensorNode.Hardware.Virtual.Tests.Power
                     {
                         Collect(_core);
                         _core = Node.Core;
+                        long nowUs = Node.Board.Clock.MonotonicUs;
+                        bool radio = Node.Network.RadioAvailable;
+                        BootsWithoutRadio += radio ? 0 : 1;
+                        RadioRestartsWithinSeconds += radio && !_lastBootHadRadio && nowUs - _lastBootUs <= 15000000 ? 1 : 0;
+                        Boots.Add((nowUs / 1000000.0).ToString("F1") + (radio ? "R" : "-"));
+                        _lastBootUs = nowUs;
+                        _lastBootHadRadio = radio;
                     }
 
                     _publisher.Service();
