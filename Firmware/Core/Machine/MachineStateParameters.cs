@@ -18,11 +18,14 @@ namespace SensorNode.Core.Machine
         /// <summary>Current RMS at or above which the machine runs, mA (&gt;= CurrentOffMa).</summary>
         public int CurrentRunMa { get; set; } = 1000;
 
-        /// <summary>Vibration (acceleration RMS, gravity removed) below which the machine may be off, milli-g.</summary>
-        public int VibrationOffMilliG { get; set; } = 5;
+        /// <summary>
+        /// Vibration (acceleration RMS, gravity removed) below which the machine may be off, milli-g. This default and the
+        /// run threshold's are machine.off_mg and machine.run_mg's: above a still ADXL345's own noise at 3200 Hz (about 24 mg).
+        /// </summary>
+        public int VibrationOffMilliG { get; set; } = 40;
 
         /// <summary>Vibration at or above which the machine runs, milli-g (&gt;= VibrationOffMilliG).</summary>
-        public int VibrationRunMilliG { get; set; } = 20;
+        public int VibrationRunMilliG { get; set; } = 80;
 
         /// <summary>Consecutive windows that must agree on a new state before it is taken (&gt;= 1).</summary>
         public int DebounceWindows { get; set; } = 3;

@@ -15,15 +15,22 @@ namespace SensorNode.Hardware.Virtual.Chips
     /// 256/2^range counts/g in 10-bit mode, rounded to nearest and saturated at the range; at 1600 and 3200 Hz the LSB
     /// is forced to 0 in full resolution and in ±2 g 10-bit mode (datasheet "Data Formatting of Upper Data Rates").
     /// Justify is applied when the data registers are read.</para>
+    /// <para>Noise: with <see cref="NoiseEnabled"/> each converted sample carries the part's own noise, per axis,
+    /// approximately Gaussian, at the RMS the datasheet gives for the BW_RATE in force (rate code and LOW_POWER; see
+    /// "Noise Performance" and the constants). It is added in g before encoding, so a coarse 10-bit range hides most of
+    /// it and the forced-zero LSB applies to it, as on the part. It is off by default, so tests comparing exact sample
+    /// values see a noise-free part; <see cref="NoiseSeed"/> makes it repeatable.</para>
     /// <para>FIFO: entering bypass empties it; FIFO mode stops collecting when full; stream (and trigger, modelled as
     /// stream) discards the oldest sample. Overrun is set when a sample is lost (bypass: unread data replaced) and
     /// cleared by a data read, like DATA_READY. The data registers show the oldest FIFO entry (the newest sample in
     /// bypass or when the FIFO is empty); a transfer that read any of 0x32-0x37 pops that entry when it ends or when
     /// it moves on to another register. The real part holds a 33rd sample in its output stage; the model keeps 32,
     /// which is what FIFO_STATUS reports.</para>
-    /// <para>Not modelled: taps, activity, free fall, offsets (OFSx are stored only), low-power noise, sleep,
-    /// FIFO_TRIG, 3-wire SPI. Faults: <see cref="ChipFaults.Unplugged"/> makes every transfer return
-    /// <see cref="BusStatus.Nack"/> with no effect; <see cref="ChipFaults.Stuck"/> repeats the last converted sample.</para>
+    /// <para>Not modelled: taps, activity, free fall, offsets (OFSx are stored only), sleep, FIFO_TRIG, 3-wire SPI; the
+    /// noise's dependence on supply voltage (datasheet Figure 53; the figures are at VS = 2.5 V) and its 1/f part
+    /// (Figure 52: white noise only); LOW_POWER changes the noise alone, not the internal sampling. Faults:
+    /// <see cref="ChipFaults.Unplugged"/> makes every transfer return <see cref="BusStatus.Nack"/> with no effect;
+    /// <see cref="ChipFaults.Stuck"/> repeats the last converted sample, noise included.</para>
     /// <para>Supply: on a <see cref="SupplyRail"/> that is off (VS and VDD I/O both on it) the part is unpowered. On SPI a
     /// transfer still returns <see cref="BusStatus.Ok"/> (SPI has no acknowledge), writes are lost and every byte read is
     /// 00h: the dead SDO driver's protection diode to the 0 V supply holds MISO low, so DEVID reads 00h. On I2C nothing
@@ -69,6 +76,7 @@ namespace SensorNode.Hardware.Virtual.Chips
         private const int JustifyLeftBit = 0x04;
         private const int RangeMask = 0x03;
         private const int RateMask = 0x0F;
+        private const int LowPowerBit = 0x10;
         private const int FifoSamplesMask = 0x1F;
         private const int IntDataReady = 0x80;
         private const int IntWatermark = 0x02;
@@ -77,11 +85,31 @@ namespace SensorNode.Hardware.Virtual.Chips
         private const int FifoModeBypass = 0;
         private const int FifoModeFifo = 1;
 
+        // Noise, LSB RMS at 3.9 mg/LSB (full resolution, or 10-bit at ±2 g), VS = 2.5 V. Datasheet Rev. G Table 1 and
+        // "Noise Performance": normal power at ODR <= 100 Hz, X and Y 0.75, Z 1.1, rising by about √2 per doubling of
+        // the rate above 100 Hz (400 Hz: X, Y < 1.5, Z < 2.2); at 3200 Hz that is 4.2 and 6.2 LSB (17 and 24 mg).
+        private const double NoiseXyLsb = 0.75;
+        private const double NoiseZLsb = 1.1;
+        private const int NoiseFlatUpToRateCode = 0x0A;
+
+        // Low power ("Noise Performance"): constant over the rates of Table 8, 12.5 to 400 Hz: X, Y < 1.8, Z < 2.6 LSB.
+        // At other rates the LOW_POWER bit brings no change ("Power Modes"), so the normal figures apply.
+        private const double LowPowerNoiseXyLsb = 1.8;
+        private const double LowPowerNoiseZLsb = 2.6;
+        private const int LowPowerFirstRateCode = 0x07;
+        private const int LowPowerLastRateCode = 0x0C;
+
+        // The datasheet's RMS is of the output, so it includes the 1 LSB rounding (variance 1/12 LSB²); the analogue
+        // noise added before rounding is the rest, and rounding adds it back.
+        private const double RoundingVarianceLsb2 = 1.0 / 12;
+        private const double CountsPerGFullResolution = 256.0;
+
         private readonly IClock _clock;
         private readonly IMachineSignals _signals;
         private readonly ChipFaults _faults;
         private readonly SupplyRail _supply;
         private readonly Adxl345ModelFraming _framing;
+        private readonly GaussianNoise _noise = new GaussianNoise(0);
         private readonly byte[] _registers = new byte[RegisterCount];
         private readonly short[] _fifo = new short[FifoCapacitySamples * 3];
         private readonly byte[] _loggedRegisters = new byte[WriteLogCapacity];
@@ -102,6 +130,9 @@ namespace SensorNode.Hardware.Virtual.Chips
         private bool _dataRegistersRead;
         private int _loggedWrites;
         private int _supplyOnsSeen;
+        private ulong _noiseSeed;
+        private double _noiseXyGPerUnit;
+        private double _noiseZGPerUnit;
 
         /// <summary>A powered part in its reset state (datasheet register map reset values), sampling nothing yet.</summary>
         public Adxl345Model(IClock clock, IMachineSignals signals, ChipFaults faults, Adxl345ModelFraming framing)
@@ -155,6 +186,26 @@ namespace SensorNode.Hardware.Virtual.Chips
 
         /// <summary>Acceleration, in g, the self-test force adds to Z.</summary>
         public double SelfTestShiftZG { get; set; }
+
+        /// <summary>
+        /// Whether converted samples carry the part's noise (class remarks). Default false: a noise-free part, for tests
+        /// that compare exact values; the virtual board turns it on.
+        /// </summary>
+        public bool NoiseEnabled { get; set; }
+
+        /// <summary>
+        /// Seed of the noise sequence (default 0). Setting it restarts the sequence, so the same seed and the same
+        /// transfers at the same times give the same samples. Power cycles do not restart it.
+        /// </summary>
+        public ulong NoiseSeed
+        {
+            get => _noiseSeed;
+            set
+            {
+                _noiseSeed = value;
+                _noise.Reseed(value);
+            }
+        }
 
         /// <summary>Bus transfers seen (Write, Read and WriteRead each count one), NACKed ones included.</summary>
         public int TransactionCount { get; private set; }
@@ -369,6 +420,7 @@ namespace SensorNode.Hardware.Virtual.Chips
             // BW_RATE resets to 0x0A (100 Hz); every other register to 0x00. INT_SOURCE reads 0x02 at reset because
             // FIFO_CTL.Samples = 0 holds the watermark bit set.
             _registers[BwRateAddress] = 0x0A;
+            SetNoiseLevel();
             _fifoHead = 0;
             _fifoCount = 0;
             _latestX = 0;
@@ -508,6 +560,7 @@ namespace SensorNode.Hardware.Virtual.Chips
                     break;
                 case BwRateAddress:
                     RestartSampleClock();
+                    SetNoiseLevel();
                     break;
                 case FifoCtlAddress:
                     if (FifoMode() == FifoModeBypass)
@@ -711,14 +764,53 @@ namespace SensorNode.Hardware.Virtual.Chips
                 zG += SelfTestShiftZG;
             }
 
+            if (NoiseEnabled)
+            {
+                xG += _noise.Next() * _noiseXyGPerUnit;
+                yG += _noise.Next() * _noiseXyGPerUnit;
+                zG += _noise.Next() * _noiseZGPerUnit;
+            }
+
             int bits = ResolutionBits(format);
             int range = format & RangeMask;
-            double countsPerG = (format & FullResolutionBit) != 0 ? 256.0 : 256.0 / (1 << range);
+            double countsPerG = (format & FullResolutionBit) != 0
+                ? CountsPerGFullResolution
+                : CountsPerGFullResolution / (1 << range);
             bool lsbForcedZero = rateCode >= 0x0E && ((format & FullResolutionBit) != 0 || range == 0);
             _latestX = Quantise(xG * countsPerG, bits, lsbForcedZero);
             _latestY = Quantise(yG * countsPerG, bits, lsbForcedZero);
             _latestZ = Quantise(zG * countsPerG, bits, lsbForcedZero);
             _hasSample = true;
+        }
+
+        // Scales the noise source to the analogue noise, in g, for the BW_RATE in force (the constants above).
+        private void SetNoiseLevel()
+        {
+            int bwRate = _registers[BwRateAddress];
+            int rateCode = bwRate & RateMask;
+            double xyLsb;
+            double zLsb;
+            double rateFactor = 1.0;
+            if ((bwRate & LowPowerBit) != 0 && rateCode >= LowPowerFirstRateCode && rateCode <= LowPowerLastRateCode)
+            {
+                xyLsb = LowPowerNoiseXyLsb;
+                zLsb = LowPowerNoiseZLsb;
+            }
+            else
+            {
+                xyLsb = NoiseXyLsb;
+                zLsb = NoiseZLsb;
+
+                // √2 per doubling above 100 Hz: the variance doubles.
+                if (rateCode > NoiseFlatUpToRateCode)
+                {
+                    rateFactor = 1 << (rateCode - NoiseFlatUpToRateCode);
+                }
+            }
+
+            double perUnit = 1.0 / (GaussianNoise.OneSigma * CountsPerGFullResolution);
+            _noiseXyGPerUnit = Math.Sqrt(xyLsb * xyLsb * rateFactor - RoundingVarianceLsb2) * perUnit;
+            _noiseZGPerUnit = Math.Sqrt(zLsb * zLsb * rateFactor - RoundingVarianceLsb2) * perUnit;
         }
 
         // Full resolution: 10 bits at ±2 g up to 13 at ±16 g; 10-bit mode: 10 at every range.

@@ -19,12 +19,12 @@ namespace SensorNode.Core.Tests.Machine
 
         [TestMethod]
         [DataRow(0, 0, (byte)0)]
-        [DataRow(199, 4, (byte)0)]
+        [DataRow(199, 39, (byte)0)]
         [DataRow(200, 0, (byte)1)]
-        [DataRow(0, 5, (byte)1)]
-        [DataRow(999, 19, (byte)1)]
+        [DataRow(0, 40, (byte)1)]
+        [DataRow(999, 79, (byte)1)]
         [DataRow(1000, 0, (byte)2)]
-        [DataRow(0, 20, (byte)2)]
+        [DataRow(0, 80, (byte)2)]
         [DataRow(5000, 100, (byte)2)]
         public void Classify_UsesThresholds(int currentMa, int vibrationMilliG, byte expected)
         {
