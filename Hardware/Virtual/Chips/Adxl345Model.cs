@@ -107,7 +107,7 @@ namespace SensorNode.Hardware.Virtual.Chips
         private readonly IClock _clock;
         private readonly IMachineSignals _signals;
         private readonly ChipFaults _faults;
-        private readonly SupplyRail _supply;
+        private readonly SupplyConnection _supply;
         private readonly Adxl345ModelFraming _framing;
         private readonly GaussianNoise _noise = new GaussianNoise(0);
         private readonly byte[] _registers = new byte[RegisterCount];
@@ -129,7 +129,6 @@ namespace SensorNode.Hardware.Virtual.Chips
         private int _i2cPointer;
         private bool _dataRegistersRead;
         private int _loggedWrites;
-        private int _supplyOnsSeen;
         private ulong _noiseSeed;
         private double _noiseXyGPerUnit;
         private double _noiseZGPerUnit;
@@ -163,8 +162,7 @@ namespace SensorNode.Hardware.Virtual.Chips
             _signals = signals;
             _faults = faults;
             _framing = framing;
-            _supply = supply;
-            _supplyOnsSeen = supply == null ? 0 : supply.SwitchOnCount;
+            _supply = new SupplyConnection(supply);
             PowerOnReset();
             DeviceId = AdxlDeviceId;
 
@@ -374,23 +372,14 @@ namespace SensorNode.Hardware.Virtual.Chips
         // True while the supply is on. A part that finds it was cut since its last access starts from its power-on reset.
         private bool Powered()
         {
-            if (_supply == null)
+            bool powerCycled;
+            bool powered = _supply.IsPowered(out powerCycled);
+            if (powerCycled)
             {
-                return true;
-            }
-
-            if (!_supply.IsOn)
-            {
-                return false;
-            }
-
-            if (_supply.SwitchOnCount != _supplyOnsSeen)
-            {
-                _supplyOnsSeen = _supply.SwitchOnCount;
                 PowerOnReset();
             }
 
-            return true;
+            return powered;
         }
 
         // A transfer to the unpowered part: SPI clocks in zeros (MISO held low); I2C gets no acknowledge.

@@ -65,7 +65,7 @@ namespace SensorNode.Hardware.Virtual.Chips
         private readonly IClock _clock;
         private readonly IMachineSignals _signals;
         private readonly ChipFaults _faults;
-        private readonly SupplyRail _supply;
+        private readonly SupplyConnection _supply;
         private readonly double _r0Ohms;
         private readonly double _referenceOhms;
         private readonly byte[] _registers = new byte[RegisterCount];
@@ -78,7 +78,6 @@ namespace SensorNode.Hardware.Virtual.Chips
         private bool _oneShotPending;
         private long _oneShotDueUs;
         private int _loggedWrites;
-        private int _supplyOnsSeen;
 
         /// <summary>A chip just powered on, always powered: configuration 00h, thresholds FFFFh and 0000h, no conversion yet.</summary>
         /// <param name="clock">Simulated time.</param>
@@ -120,8 +119,7 @@ namespace SensorNode.Hardware.Virtual.Chips
             _faults = faults;
             _r0Ohms = r0Ohms;
             _referenceOhms = referenceOhms;
-            _supply = supply;
-            _supplyOnsSeen = supply == null ? 0 : supply.SwitchOnCount;
+            _supply = new SupplyConnection(supply);
             PowerOnReset();
         }
 
@@ -260,23 +258,14 @@ namespace SensorNode.Hardware.Virtual.Chips
         // True while the supply is on. A part that finds it was cut since its last access starts from its power-on reset.
         private bool Powered()
         {
-            if (_supply == null)
+            bool powerCycled;
+            bool powered = _supply.IsPowered(out powerCycled);
+            if (powerCycled)
             {
-                return true;
-            }
-
-            if (!_supply.IsOn)
-            {
-                return false;
-            }
-
-            if (_supply.SwitchOnCount != _supplyOnsSeen)
-            {
-                _supplyOnsSeen = _supply.SwitchOnCount;
                 PowerOnReset();
             }
 
-            return true;
+            return powered;
         }
 
         // Datasheet Table 1 power-on values: configuration 00h, RTD data 0000h, high threshold FFFFh, low threshold 0000h,
