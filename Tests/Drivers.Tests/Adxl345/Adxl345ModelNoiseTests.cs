@@ -91,7 +91,7 @@ namespace SensorNode.Drivers.Tests.Adxl345
             model.NoiseSeed = 7;
             model.NoiseEnabled = true;
             int[] first = Collect(model, clock, 0x0F, 100);
-            SpiWrite(model, 0x2D, 0x00);
+            Adxl345ModelSpi.Write(model, 0x2D, 0x00);
             model.NoiseSeed = 7;
             int[] again = Collect(model, clock, 0x0F, 100);
 
@@ -127,11 +127,11 @@ namespace SensorNode.Drivers.Tests.Adxl345
         // they arrive, 16 sample periods at a time: X, Y, Z of sample i at 3i, 3i+1, 3i+2.
         private static int[] Collect(Adxl345Model model, ManualClock clock, int bwRate, int count)
         {
-            SpiWrite(model, BwRate, bwRate);
-            SpiWrite(model, DataFormat, FullResolution);
-            SpiWrite(model, 0x38, 0x00);
-            SpiWrite(model, 0x38, 0x80);
-            SpiWrite(model, 0x2D, 0x08);
+            Adxl345ModelSpi.Write(model, BwRate, bwRate);
+            Adxl345ModelSpi.Write(model, DataFormat, FullResolution);
+            Adxl345ModelSpi.Write(model, 0x38, 0x00);
+            Adxl345ModelSpi.Write(model, 0x38, 0x80);
+            Adxl345ModelSpi.Write(model, 0x2D, 0x08);
 
             // 16 periods of 1 / (3200 Hz / 2^(15 - rate code)), in µs.
             long stepUs = 5000L << (15 - (bwRate & 0x0F));
@@ -140,10 +140,10 @@ namespace SensorNode.Drivers.Tests.Adxl345
             while (collected < count)
             {
                 clock.AdvanceUs(stepUs);
-                int queued = SpiRead(model, 0x39) & 0x3F;
+                int queued = Adxl345ModelSpi.Read(model, 0x39) & 0x3F;
                 for (int i = 0; i < queued && collected < count; i++)
                 {
-                    byte[] data = SpiBurst(model, 0x32, 6);
+                    byte[] data = Adxl345ModelSpi.Burst(model, 0x32, 6);
                     samples[collected * 3] = (short)(data[0] | (data[1] << 8));
                     samples[collected * 3 + 1] = (short)(data[2] | (data[3] << 8));
                     samples[collected * 3 + 2] = (short)(data[4] | (data[5] << 8));
@@ -170,28 +170,6 @@ namespace SensorNode.Drivers.Tests.Adxl345
                 rmsLsb >= 0.85 * expectedLsb && rmsLsb <= 1.15 * expectedLsb,
                 "axis " + axis.ToString() + ": " + ((int)(rmsLsb * 100)).ToString() + " centi-LSB RMS, datasheet "
                 + expectedCentiLsb.ToString());
-        }
-
-        private static int SpiRead(Adxl345Model model, int address)
-        {
-            byte[] command = { (byte)(0x80 | address) };
-            byte[] value = new byte[1];
-            Assert.AreEqual(BusStatus.Ok, model.WriteRead(command, 0, 1, value, 0, 1));
-            return value[0];
-        }
-
-        private static byte[] SpiBurst(Adxl345Model model, int address, int count)
-        {
-            byte[] command = { (byte)(0xC0 | address) };
-            byte[] data = new byte[count];
-            Assert.AreEqual(BusStatus.Ok, model.WriteRead(command, 0, 1, data, 0, count));
-            return data;
-        }
-
-        private static void SpiWrite(Adxl345Model model, int address, int value)
-        {
-            byte[] frame = { (byte)address, (byte)value };
-            Assert.AreEqual(BusStatus.Ok, model.Write(frame, 0, 2));
         }
     }
 }

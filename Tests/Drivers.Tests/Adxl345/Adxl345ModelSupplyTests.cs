@@ -20,13 +20,13 @@ namespace SensorNode.Drivers.Tests.Adxl345
             var rail = new SupplyRail(clock);
             var model = new Adxl345Model(clock, new ToneSignals(), new ChipFaults(), Adxl345ModelFraming.Spi, rail);
 
-            Assert.AreEqual(0x00, SpiRead(model, 0x00));
+            Assert.AreEqual(0x00, Adxl345ModelSpi.Read(model, 0x00));
             Assert.AreEqual(BusStatus.Ok, model.Write(new byte[] { 0x2C, 0x0F }, 0, 2));
             Assert.AreEqual(0, model.WriteLogCount);
 
             rail.Write(true);
-            Assert.AreEqual(0xE5, SpiRead(model, 0x00));
-            Assert.AreEqual(0x0A, SpiRead(model, 0x2C));
+            Assert.AreEqual(0xE5, Adxl345ModelSpi.Read(model, 0x00));
+            Assert.AreEqual(0x0A, Adxl345ModelSpi.Read(model, 0x2C));
         }
 
         [TestMethod]
@@ -51,14 +51,14 @@ namespace SensorNode.Drivers.Tests.Adxl345
             var rail = new SupplyRail(clock);
             rail.Write(true);
             var model = new Adxl345Model(clock, new ToneSignals(), new ChipFaults(), Adxl345ModelFraming.Spi, rail);
-            SpiWrite(model, 0x2C, 0x0F);
-            SpiWrite(model, 0x31, 0x0B);
-            SpiWrite(model, 0x2F, 0x00);
-            SpiWrite(model, 0x2E, 0x02);
-            SpiWrite(model, 0x38, 0x90);
-            SpiWrite(model, 0x2D, 0x08);
+            Adxl345ModelSpi.Write(model, 0x2C, 0x0F);
+            Adxl345ModelSpi.Write(model, 0x31, 0x0B);
+            Adxl345ModelSpi.Write(model, 0x2F, 0x00);
+            Adxl345ModelSpi.Write(model, 0x2E, 0x02);
+            Adxl345ModelSpi.Write(model, 0x38, 0x90);
+            Adxl345ModelSpi.Write(model, 0x2D, 0x08);
             clock.AdvanceMs(10);
-            Assert.AreEqual(32, SpiRead(model, 0x39));
+            Assert.AreEqual(32, Adxl345ModelSpi.Read(model, 0x39));
             Assert.IsTrue(model.ReadInt1Level());
 
             rail.Write(false);
@@ -66,14 +66,14 @@ namespace SensorNode.Drivers.Tests.Adxl345
             clock.AdvanceMs(1000);
             rail.Write(true);
 
-            Assert.AreEqual(0x0A, SpiRead(model, 0x2C));
-            Assert.AreEqual(0x00, SpiRead(model, 0x2D));
-            Assert.AreEqual(0x00, SpiRead(model, 0x2E));
-            Assert.AreEqual(0x00, SpiRead(model, 0x31));
-            Assert.AreEqual(0x00, SpiRead(model, 0x38));
-            Assert.AreEqual(0x02, SpiRead(model, 0x30));
+            Assert.AreEqual(0x0A, Adxl345ModelSpi.Read(model, 0x2C));
+            Assert.AreEqual(0x00, Adxl345ModelSpi.Read(model, 0x2D));
+            Assert.AreEqual(0x00, Adxl345ModelSpi.Read(model, 0x2E));
+            Assert.AreEqual(0x00, Adxl345ModelSpi.Read(model, 0x31));
+            Assert.AreEqual(0x00, Adxl345ModelSpi.Read(model, 0x38));
+            Assert.AreEqual(0x02, Adxl345ModelSpi.Read(model, 0x30));
             clock.AdvanceMs(100);
-            Assert.AreEqual(0, SpiRead(model, 0x39));
+            Assert.AreEqual(0, Adxl345ModelSpi.Read(model, 0x39));
             Assert.IsFalse(model.ReadInt1Level());
         }
 
@@ -82,24 +82,10 @@ namespace SensorNode.Drivers.Tests.Adxl345
         {
             var clock = new ManualClock();
             var model = new Adxl345Model(clock, new ToneSignals(), new ChipFaults(), Adxl345ModelFraming.Spi, null);
-            SpiWrite(model, 0x2C, 0x0F);
+            Adxl345ModelSpi.Write(model, 0x2C, 0x0F);
             clock.AdvanceMs(1000);
 
-            Assert.AreEqual(0x0F, SpiRead(model, 0x2C));
-        }
-
-        private static int SpiRead(Adxl345Model model, int address)
-        {
-            byte[] command = { (byte)(0x80 | address) };
-            byte[] value = new byte[1];
-            Assert.AreEqual(BusStatus.Ok, model.WriteRead(command, 0, 1, value, 0, 1));
-            return value[0];
-        }
-
-        private static void SpiWrite(Adxl345Model model, int address, int value)
-        {
-            byte[] frame = { (byte)address, (byte)value };
-            Assert.AreEqual(BusStatus.Ok, model.Write(frame, 0, 2));
+            Assert.AreEqual(0x0F, Adxl345ModelSpi.Read(model, 0x2C));
         }
     }
 }

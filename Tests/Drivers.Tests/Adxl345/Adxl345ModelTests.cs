@@ -21,13 +21,13 @@ namespace SensorNode.Drivers.Tests.Adxl345
             var clock = new ManualClock();
             var model = new Adxl345Model(clock, new ToneSignals(), new ChipFaults(), Adxl345ModelFraming.Spi);
 
-            Assert.AreEqual(0xE5, SpiRead(model, 0x00));
-            Assert.AreEqual(0x0A, SpiRead(model, 0x2C));
-            Assert.AreEqual(0x00, SpiRead(model, 0x2D));
-            Assert.AreEqual(0x02, SpiRead(model, 0x30));
-            Assert.AreEqual(0x00, SpiRead(model, 0x31));
-            Assert.AreEqual(0x00, SpiRead(model, 0x38));
-            Assert.AreEqual(0x00, SpiRead(model, 0x39));
+            Assert.AreEqual(0xE5, Adxl345ModelSpi.Read(model, 0x00));
+            Assert.AreEqual(0x0A, Adxl345ModelSpi.Read(model, 0x2C));
+            Assert.AreEqual(0x00, Adxl345ModelSpi.Read(model, 0x2D));
+            Assert.AreEqual(0x02, Adxl345ModelSpi.Read(model, 0x30));
+            Assert.AreEqual(0x00, Adxl345ModelSpi.Read(model, 0x31));
+            Assert.AreEqual(0x00, Adxl345ModelSpi.Read(model, 0x38));
+            Assert.AreEqual(0x00, Adxl345ModelSpi.Read(model, 0x39));
         }
 
         [TestMethod]
@@ -35,18 +35,18 @@ namespace SensorNode.Drivers.Tests.Adxl345
         {
             var clock = new ManualClock();
             var model = new Adxl345Model(clock, new ToneSignals(), new ChipFaults(), Adxl345ModelFraming.Spi);
-            SpiWrite(model, 0x38, 0x80);
+            Adxl345ModelSpi.Write(model, 0x38, 0x80);
             clock.AdvanceMs(1000);
 
-            Assert.AreEqual(0, SpiRead(model, 0x39));
-            Assert.AreEqual(0, SpiRead(model, 0x30) & 0x80);
+            Assert.AreEqual(0, Adxl345ModelSpi.Read(model, 0x39));
+            Assert.AreEqual(0, Adxl345ModelSpi.Read(model, 0x30) & 0x80);
 
-            SpiWrite(model, 0x2D, 0x08);
+            Adxl345ModelSpi.Write(model, 0x2D, 0x08);
             clock.AdvanceMs(100);
 
             // 100 Hz (reset BW_RATE) for 100 ms.
-            Assert.AreEqual(10, SpiRead(model, 0x39));
-            Assert.AreEqual(0x80, SpiRead(model, 0x30) & 0x80);
+            Assert.AreEqual(10, Adxl345ModelSpi.Read(model, 0x39));
+            Assert.AreEqual(0x80, Adxl345ModelSpi.Read(model, 0x30) & 0x80);
         }
 
         // 10-bit mode: 256 counts/g at ±2 g halving per range step (datasheet Table 1); full resolution: 256 at all.
@@ -67,8 +67,8 @@ namespace SensorNode.Drivers.Tests.Adxl345
             var signals = new ToneSignals();
             signals.AccelerationXG = xMilliG / 1000.0;
             var model = new Adxl345Model(clock, signals, new ChipFaults(), Adxl345ModelFraming.Spi);
-            SpiWrite(model, DataFormat, dataFormat);
-            SpiWrite(model, 0x2D, 0x08);
+            Adxl345ModelSpi.Write(model, DataFormat, dataFormat);
+            Adxl345ModelSpi.Write(model, 0x2D, 0x08);
             clock.AdvanceMs(10);
 
             Assert.AreEqual(expectedCounts, ReadX(model));
@@ -80,11 +80,11 @@ namespace SensorNode.Drivers.Tests.Adxl345
         {
             var clock = new ManualClock();
             var model = new Adxl345Model(clock, new ToneSignals(), new ChipFaults(), Adxl345ModelFraming.Spi);
-            SpiWrite(model, DataFormat, 0x0F);
-            SpiWrite(model, 0x2D, 0x08);
+            Adxl345ModelSpi.Write(model, DataFormat, 0x0F);
+            Adxl345ModelSpi.Write(model, 0x2D, 0x08);
             clock.AdvanceMs(10);
 
-            byte[] data = SpiBurst(model, 0x34, 4);
+            byte[] data = Adxl345ModelSpi.Burst(model, 0x34, 4);
 
             Assert.AreEqual(0, data[0] | (data[1] << 8));
             Assert.AreEqual(256 << 3, data[2] | (data[3] << 8));
@@ -101,9 +101,9 @@ namespace SensorNode.Drivers.Tests.Adxl345
             var signals = new ToneSignals();
             signals.AccelerationXG = 257 / 256.0;
             var model = new Adxl345Model(clock, signals, new ChipFaults(), Adxl345ModelFraming.Spi);
-            SpiWrite(model, 0x2C, rateCode);
-            SpiWrite(model, DataFormat, 0x08);
-            SpiWrite(model, 0x2D, 0x08);
+            Adxl345ModelSpi.Write(model, 0x2C, rateCode);
+            Adxl345ModelSpi.Write(model, DataFormat, 0x08);
+            Adxl345ModelSpi.Write(model, 0x2D, 0x08);
             clock.AdvanceMs(10);
 
             Assert.AreEqual(expectedCounts, ReadX(model));
@@ -115,27 +115,27 @@ namespace SensorNode.Drivers.Tests.Adxl345
             var clock = new ManualClock();
             var signals = new ToneSignals();
             var model = new Adxl345Model(clock, signals, new ChipFaults(), Adxl345ModelFraming.Spi);
-            SpiWrite(model, 0x38, 0x80 | 20);
-            SpiWrite(model, 0x2D, 0x08);
+            Adxl345ModelSpi.Write(model, 0x38, 0x80 | 20);
+            Adxl345ModelSpi.Write(model, 0x2D, 0x08);
 
             clock.AdvanceMs(190);
-            Assert.AreEqual(19, SpiRead(model, 0x39));
-            Assert.AreEqual(0x80, SpiRead(model, 0x30));
+            Assert.AreEqual(19, Adxl345ModelSpi.Read(model, 0x39));
+            Assert.AreEqual(0x80, Adxl345ModelSpi.Read(model, 0x30));
 
             clock.AdvanceMs(10);
-            Assert.AreEqual(0x82, SpiRead(model, 0x30));
+            Assert.AreEqual(0x82, Adxl345ModelSpi.Read(model, 0x30));
 
             // Models convert lazily at the next transfer, so the step to 1 g applies from here: 20 samples of 0 g
             // and 20 of 1 g, of which the newest 32 stay; the oldest kept one (the 9th, at 90 ms) is still 0 g.
             signals.AccelerationXG = 1.0;
             clock.AdvanceMs(200);
-            Assert.AreEqual(32, SpiRead(model, 0x39));
-            Assert.AreEqual(0x83, SpiRead(model, 0x30));
+            Assert.AreEqual(32, Adxl345ModelSpi.Read(model, 0x39));
+            Assert.AreEqual(0x83, Adxl345ModelSpi.Read(model, 0x30));
             Assert.AreEqual(8L, model.DiscardedSamples);
 
             Assert.AreEqual(0, ReadX(model));
-            Assert.AreEqual(31, SpiRead(model, 0x39));
-            Assert.AreEqual(0x82, SpiRead(model, 0x30));
+            Assert.AreEqual(31, Adxl345ModelSpi.Read(model, 0x39));
+            Assert.AreEqual(0x82, Adxl345ModelSpi.Read(model, 0x30));
         }
 
         [TestMethod]
@@ -144,15 +144,15 @@ namespace SensorNode.Drivers.Tests.Adxl345
             var clock = new ManualClock();
             var signals = new ToneSignals();
             var model = new Adxl345Model(clock, signals, new ChipFaults(), Adxl345ModelFraming.Spi);
-            SpiWrite(model, 0x2D, 0x08);
+            Adxl345ModelSpi.Write(model, 0x2D, 0x08);
             clock.AdvanceMs(50);
             signals.AccelerationXG = 0.5;
             clock.AdvanceMs(10);
 
-            Assert.AreEqual(0, SpiRead(model, 0x39));
-            Assert.AreEqual(0x83, SpiRead(model, 0x30));
+            Assert.AreEqual(0, Adxl345ModelSpi.Read(model, 0x39));
+            Assert.AreEqual(0x83, Adxl345ModelSpi.Read(model, 0x30));
             Assert.AreEqual(128, ReadX(model));
-            Assert.AreEqual(0x02, SpiRead(model, 0x30));
+            Assert.AreEqual(0x02, Adxl345ModelSpi.Read(model, 0x30));
         }
 
         [TestMethod]
@@ -162,16 +162,16 @@ namespace SensorNode.Drivers.Tests.Adxl345
             var signals = new ToneSignals();
             var faults = new ChipFaults();
             var model = new Adxl345Model(clock, signals, faults, Adxl345ModelFraming.Spi);
-            SpiWrite(model, 0x38, 0x80);
-            SpiWrite(model, 0x2D, 0x08);
+            Adxl345ModelSpi.Write(model, 0x38, 0x80);
+            Adxl345ModelSpi.Write(model, 0x2D, 0x08);
             signals.AccelerationXG = 0.25;
             clock.AdvanceMs(10);
-            Assert.AreEqual(1, SpiRead(model, 0x39));
+            Assert.AreEqual(1, Adxl345ModelSpi.Read(model, 0x39));
             faults.Stuck = true;
             signals.AccelerationXG = 1.5;
             clock.AdvanceMs(50);
 
-            Assert.AreEqual(6, SpiRead(model, 0x39));
+            Assert.AreEqual(6, Adxl345ModelSpi.Read(model, 0x39));
             for (int i = 0; i < 6; i++)
             {
                 Assert.AreEqual(64, ReadX(model));
@@ -231,32 +231,10 @@ namespace SensorNode.Drivers.Tests.Adxl345
             Assert.AreEqual(2, model.WriteLogCount);
         }
 
-        private static int SpiRead(Adxl345Model model, int address)
-        {
-            byte[] command = { (byte)(0x80 | address) };
-            byte[] value = new byte[1];
-            Assert.AreEqual(BusStatus.Ok, model.WriteRead(command, 0, 1, value, 0, 1));
-            return value[0];
-        }
-
-        private static byte[] SpiBurst(Adxl345Model model, int address, int count)
-        {
-            byte[] command = { (byte)(0xC0 | address) };
-            byte[] data = new byte[count];
-            Assert.AreEqual(BusStatus.Ok, model.WriteRead(command, 0, 1, data, 0, count));
-            return data;
-        }
-
-        private static void SpiWrite(Adxl345Model model, int address, int value)
-        {
-            byte[] frame = { (byte)address, (byte)value };
-            Assert.AreEqual(BusStatus.Ok, model.Write(frame, 0, 2));
-        }
-
         // One 6-byte read pops one entry; returns X as a signed right-justified value.
         private static int ReadX(Adxl345Model model)
         {
-            byte[] data = SpiBurst(model, 0x32, 6);
+            byte[] data = Adxl345ModelSpi.Burst(model, 0x32, 6);
             return (short)(data[0] | (data[1] << 8));
         }
     }
