@@ -133,6 +133,7 @@ namespace SensorNode.Core.Power
         private long savedRunningWindows;
         private long savedReportedSeq;
         private long savedLastReportMs;
+        private bool savedAsPlanned;
 
         /// <summary>Wires the power manager; nothing happens before <see cref="Boot"/>.</summary>
         /// <param name="core">The node; its config, clock and events are used.</param>
@@ -219,8 +220,11 @@ namespace SensorNode.Core.Power
             bool restored = StateLoad == StateLoadOutcome.Loaded;
             PlannedWake = restored && wake == WakeCause.Timer && store.Record.PlannedSleepMs > 0;
 
-            // The channels hold their saved state now; the rest follows once Start has applied the settings.
-            core.Start(wake, configOutcome, !PlannedWake);
+            // The channels hold their saved state now; the rest follows once Start has applied the settings. A node that
+            // runs without a config file said so at its power-on: its routine wakes do not say it again (a corrupt file
+            // is still reported).
+            bool knownNoFile = PlannedWake && configOutcome == ConfigLoadOutcome.Defaults;
+            core.Start(wake, knownNoFile ? ConfigLoadOutcome.Loaded : configOutcome, !PlannedWake);
             if (restored)
             {
                 Restore(nowMs);
@@ -795,7 +799,9 @@ namespace SensorNode.Core.Power
             bool write;
             if (plannedSleepMs > 0)
             {
-                write = structural || learning || report;
+                // The file must say the sleep was planned, or the wake would boot as after a reset (a write while awake
+                // a moment ago says it was not).
+                write = structural || learning || report || !savedAsPlanned;
             }
             else
             {
@@ -825,6 +831,7 @@ namespace SensorNode.Core.Power
             savedReportedSeq = reportedSeq;
             savedLastEventSeq = lastEventSeq;
             savedLastReportMs = lastReportMs;
+            savedAsPlanned = store.Record.PlannedSleepMs > 0;
         }
 
         private void FillRecord(long nowMs, long plannedSleepMs)

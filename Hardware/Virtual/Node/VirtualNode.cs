@@ -234,8 +234,14 @@ namespace SensorNode.Hardware.Virtual.Node
                 return;
             }
 
+            // A woken core continues the sequence with an empty log: nothing of it to print yet.
             long fresh = Math.Min(newest - _echoedSeq, Core.Events.Count);
             _echoedSeq = newest;
+            if (fresh <= 0)
+            {
+                return;
+            }
+
             _interpreter.Execute("events " + fresh, SettingSource.Console, _echo);
             WriteLine(_echo.ToString().Replace("\n", "\r\n", StringComparison.Ordinal));
         }

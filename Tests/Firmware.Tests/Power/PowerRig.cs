@@ -120,10 +120,16 @@ namespace SensorNode.Core.Tests.Power
         /// <summary>Node time of the deep sleep that ended this boot, ms.</summary>
         public long SleptAtMs { get; private set; }
 
-        /// <summary>Starts the node as the composition root does.</summary>
+        /// <summary>Starts the node as the composition root does, its config file intact.</summary>
         public void Boot()
         {
-            Power.Boot(Sleep.BootWakeCause, ConfigLoadOutcome.Loaded);
+            Boot(ConfigLoadOutcome.Loaded);
+        }
+
+        /// <summary>Starts the node as the composition root does, after a config load with <paramref name="configOutcome"/>.</summary>
+        public void Boot(ConfigLoadOutcome configOutcome)
+        {
+            Power.Boot(Sleep.BootWakeCause, configOutcome);
         }
 
         /// <summary>Runs one console command line.</summary>
@@ -172,10 +178,16 @@ namespace SensorNode.Core.Tests.Power
         /// </summary>
         public PowerRig WakeUp(WakeCause cause)
         {
+            return WakeUp(cause, ConfigLoadOutcome.Loaded);
+        }
+
+        /// <summary><see cref="WakeUp(WakeCause)"/> after a config load with <paramref name="configOutcome"/>.</summary>
+        public PowerRig WakeUp(WakeCause cause, ConfigLoadOutcome configOutcome)
+        {
             long unixMs;
             Clock.TryGetUnixTimeMs(out unixMs);
             var next = new PowerRig(settings, Storage, cause, unixMs + SleptMs, Sensors.Running, Network.RadioAtNextBoot);
-            next.Boot();
+            next.Boot(configOutcome);
             return next;
         }
 

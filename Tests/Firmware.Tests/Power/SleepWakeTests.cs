@@ -1,3 +1,4 @@
+using SensorNode.Core.Config;
 using SensorNode.Core.Node;
 using SensorNode.Core.Power;
 using SensorNode.Hardware;
@@ -51,6 +52,43 @@ namespace SensorNode.Core.Tests.Power
             Assert.IsTrue(woken.SleptAtMs >= burstMs && woken.SleptAtMs <= burstMs + 2 * PowerRig.TickMs, woken.SleptAtMs.ToString());
             Assert.IsTrue(woken.Core.Snapshot.FeatureValid(NodeFeatures.VelocityRms));
             Assert.AreEqual(0, woken.Network.Starts);
+        }
+
+        [TestMethod]
+        public void ASleepRightAfterAWriteWhileAwakeIsStillAPlannedOne()
+        {
+            // An offline node forced to sleep from the console, which keeps it awake a minute: the mode change is written
+            // while awake (a minute after boot), and nothing else changes (no report) before the deep sleep.
+            var rig = new PowerRig(PowerRig.Fast);
+            rig.Network.Configured = false;
+            rig.Boot();
+            rig.RunFor(5000);
+            rig.Command("mode sleep");
+            rig.Power.NoteConsoleActivity();
+            rig.RunUntilDeepSleep(120000);
+            Assert.IsTrue(rig.SleptAtMs >= PowerManager.ConsoleAwakeMs, rig.SleptAtMs.ToString());
+
+            PowerRig woken = rig.WakeUp(WakeCause.Timer);
+            Assert.IsTrue(woken.Power.PlannedWake);
+            Assert.AreEqual((int)PowerMode.Sleep, (int)woken.Power.Mode);
+            Assert.IsNull(woken.Newest(EventType.Boot));
+        }
+
+        [TestMethod]
+        public void ARoutineWakeDoesNotReportAMissingConfigFileAgainButACorruptOneItDoes()
+        {
+            // The first boot said "defaults, no file"; a routine wake without the file says nothing and stays quiet.
+            PowerRig rig = Sleeping();
+            PowerRig woken = rig.WakeUp(WakeCause.Timer, ConfigLoadOutcome.Defaults);
+            Assert.IsNull(woken.Newest(EventType.Config));
+            woken.RunUntilDeepSleep(10000);
+            Assert.AreEqual(0, woken.Network.Starts);
+
+            // A corrupt file is news on any boot, and so is a missing one after a reset.
+            PowerRig corrupt = woken.WakeUp(WakeCause.Timer, ConfigLoadOutcome.Recovered);
+            Assert.AreEqual("corrupt_file", corrupt.Newest(EventType.Config).Reason);
+            PowerRig reset = rig.WakeUp(WakeCause.PowerOn, ConfigLoadOutcome.Defaults);
+            Assert.AreEqual("no_file", reset.Newest(EventType.Config).Reason);
         }
 
         [TestMethod]

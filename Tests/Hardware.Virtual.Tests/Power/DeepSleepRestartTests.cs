@@ -55,6 +55,9 @@ namespace SensorNode.Hardware.Virtual.Tests.Power
             Assert.IsTrue(node.PowerLedger.NetworkStarts <= 1 + node.DeepSleeps / 3 + 1, "joins " + node.PowerLedger.NetworkStarts);
             Assert.IsTrue(node.PowerLedger.NetworkStarts >= node.DeepSleeps / 3);
 
+            // The console echoed every boot's events and nothing else (a woken core starts with an empty log).
+            Assert.IsFalse(rig.ConsoleText.Contains("error", StringComparison.Ordinal), rig.ConsoleText);
+
             // Announced before each deep sleep: power (retained, next wake) and availability "sleeping".
             Assert.IsTrue(rig.Broker.Messages.Any(m => m.Topic.EndsWith("/power", StringComparison.Ordinal)
                 && m.Payload.Contains("\"mode\":\"sleep\"", StringComparison.Ordinal) && m.Retain));
@@ -119,6 +122,7 @@ namespace SensorNode.Hardware.Virtual.Tests.Power
             private readonly string _folder = Path.Combine(Path.GetTempPath(), "sleep-rig-" + Guid.NewGuid().ToString("N"));
             private readonly MqttPublisher _publisher;
             private readonly SortedSet<long> _recorded = new SortedSet<long>();
+            private readonly MemoryStream _console = new MemoryStream();
             private SensorNodeCore _core;
             private bool _outageSeen;
 
@@ -151,7 +155,7 @@ namespace SensorNode.Hardware.Virtual.Tests.Power
                 var board = new VirtualBoard(scenario, 3);
                 Broker = new BrokerStandIn { Up = broker };
                 _publisher = new MqttPublisher(Broker, board.Clock, null);
-                Node = new VirtualNode(board, storage, new StreamSerialLine(new MemoryStream(), new MemoryStream()), _publisher);
+                Node = new VirtualNode(board, storage, new StreamSerialLine(new MemoryStream(), _console), _publisher);
                 Node.Boot();
                 _core = Node.Core;
             }
@@ -159,6 +163,9 @@ namespace SensorNode.Hardware.Virtual.Tests.Power
             public VirtualNode Node { get; }
 
             public BrokerStandIn Broker { get; }
+
+            /// <summary>What the node printed on its console, all boots.</summary>
+            public string ConsoleText => System.Text.Encoding.UTF8.GetString(_console.ToArray());
 
             public long AwakeBeforeOutageMs { get; private set; }
 
