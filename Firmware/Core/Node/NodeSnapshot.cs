@@ -68,6 +68,12 @@ namespace SensorNode.Core.Node
         /// <summary>The power mode in effect ("active", "eco" or "sleep"), set by the power manager; "active" without one.</summary>
         public string PowerMode { get; internal set; } = "active";
 
+        /// <summary>
+        /// What woke the node last (<see cref="NodeNames.Wake"/>: power_on, timer, console_uart, pin, other): the boot's
+        /// cause, then each light sleep's; set by the power manager, "" without one.
+        /// </summary>
+        public string WakeCause { get; internal set; } = "";
+
         /// <summary>The power mode last asked for with the <c>mode</c> command (auto at boot).</summary>
         public PowerModeRequest RequestedPowerMode { get; internal set; }
 

@@ -255,6 +255,7 @@ namespace SensorNode.Core.Power
 
             started = true;
             snapshot.PowerMode = PowerModeNames.Name(mode);
+            snapshot.WakeCause = NodeNames.Wake(wake);
             lastRequest = snapshot.RequestedPowerMode;
             StartCycle(nowMs);
             if (announcer != null)
@@ -608,6 +609,7 @@ namespace SensorNode.Core.Power
             core.ResumeSampling();
             core.StartQuickWindow();
             StartCycle(afterMs);
+            snapshot.WakeCause = NodeNames.Wake(cause);
             if (cause == WakeCause.ConsoleUart)
             {
                 consoleAwakeUntilMs = afterMs + ConsoleAwakeMs;

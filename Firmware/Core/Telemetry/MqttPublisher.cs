@@ -447,7 +447,8 @@ namespace SensorNode.Core.Telemetry
             long nowMs = core == null ? 0 : core.Clock.MonotonicMs;
             long unixMs = UnixNow();
             staging.Reset();
-            PowerJson.Write(staging, mode, reason, sinceMs, nextWakeInMs, nowMs, unixMs);
+            PowerJson.Write(staging, mode, reason, sinceMs, nextWakeInMs, nowMs, unixMs,
+                core == null ? null : core.Snapshot.WakeCause);
             if (!staging.IsComplete || staging.Length > powerBuffer.Length)
             {
                 throw new InvalidOperationException("power JSON does not fit its buffer");

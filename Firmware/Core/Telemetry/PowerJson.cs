@@ -6,8 +6,10 @@ namespace SensorNode.Core.Telemetry
     /// </summary>
     /// <remarks>
     /// Shape: <c>{"mode":"sleep","since":1767225600000,"since_ms":83456,"reason":"machine_off",
-    /// "next_wake":1767226500000,"next_wake_in_s":900}</c>. since and next_wake are Unix ms, null while the wall clock is
-    /// unknown; since_ms is node time since boot. next_wake and next_wake_in_s are null unless a wake is planned.
+    /// "next_wake":1767226500000,"next_wake_in_s":900,"wake":"timer"}</c>. since and next_wake are Unix ms, null while the
+    /// wall clock is unknown; since_ms is node time since boot. next_wake and next_wake_in_s are null unless a wake is
+    /// planned. wake is what woke the node last (power_on, timer, console_uart, pin, other), null when unknown: a sleeping
+    /// node reports it with every report, without an event per routine wake.
     /// </remarks>
     public static class PowerJson
     {
@@ -19,8 +21,9 @@ namespace SensorNode.Core.Telemetry
         /// <param name="nextWakeInMs">Time from now to the next planned wake, ms; negative for none.</param>
         /// <param name="nowMs">Node time now, ms since boot.</param>
         /// <param name="nowUnixMs">Wall time now, Unix ms; 0 when unknown.</param>
+        /// <param name="wake">What woke the node last, or null or "" when unknown.</param>
         public static void Write(JsonWriter writer, string mode, string reason, long sinceMs, long nextWakeInMs, long nowMs,
-            long nowUnixMs)
+            long nowUnixMs, string wake)
         {
             writer.BeginObject();
             writer.WriteString("mode", mode);
@@ -51,6 +54,15 @@ namespace SensorNode.Core.Telemetry
             else
             {
                 writer.WriteNull("next_wake_in_s");
+            }
+
+            if (wake == null || wake.Length == 0)
+            {
+                writer.WriteNull("wake");
+            }
+            else
+            {
+                writer.WriteString("wake", wake);
             }
 
             writer.EndObject();

@@ -195,6 +195,7 @@ namespace SensorNode.Core.Tests.Power
 
             NodeEvent wake = rig.Newest(EventType.Power);
             Assert.AreEqual("wake_console_uart", wake.Reason);
+            Assert.AreEqual("console_uart", rig.Core.Snapshot.WakeCause);
             int afterWake = rig.Sleep.LightSleeps;
 
             // A minute awake for the technician: no light sleep in the next 50 s.
@@ -202,6 +203,7 @@ namespace SensorNode.Core.Tests.Power
             Assert.AreEqual(afterWake, rig.Sleep.LightSleeps);
             rig.RunFor(40000);
             Assert.IsTrue(rig.Sleep.LightSleeps > afterWake);
+            Assert.AreEqual("timer", rig.Core.Snapshot.WakeCause);
         }
     }
 }

@@ -22,6 +22,7 @@ namespace SensorNode.Core.Tests.Power
             PowerRig woken = rig.WakeUp(WakeCause.Timer);
             Assert.IsTrue(woken.Power.PlannedWake);
             Assert.AreEqual((int)PowerMode.Sleep, (int)woken.Power.Mode);
+            Assert.AreEqual("timer", woken.Core.Snapshot.WakeCause);
             woken.RunUntilDeepSleep(10000);
 
             // One quick window, no boot event, no network, nothing written.
@@ -71,7 +72,7 @@ namespace SensorNode.Core.Tests.Power
             PowerRig woken = rig.WakeUp(WakeCause.Timer);
             Assert.IsTrue(woken.Power.PlannedWake);
             Assert.AreEqual((int)PowerMode.Sleep, (int)woken.Power.Mode);
-            Assert.IsNull(woken.Newest(EventType.Boot));
+            Assert.IsTrue(woken.Newest(EventType.Boot) == null);
         }
 
         [TestMethod]
@@ -80,7 +81,7 @@ namespace SensorNode.Core.Tests.Power
             // The first boot said "defaults, no file"; a routine wake without the file says nothing and stays quiet.
             PowerRig rig = Sleeping();
             PowerRig woken = rig.WakeUp(WakeCause.Timer, ConfigLoadOutcome.Defaults);
-            Assert.IsNull(woken.Newest(EventType.Config));
+            Assert.IsTrue(woken.Newest(EventType.Config) == null);
             woken.RunUntilDeepSleep(10000);
             Assert.AreEqual(0, woken.Network.Starts);
 

@@ -223,6 +223,9 @@ namespace SensorNode.Core.Tests.Telemetry
             Assert.IsTrue(JsonText.HasString(boot, "reason", "boot"), boot);
             Assert.IsTrue(TextSearch.Contains(boot, "\"next_wake\":null"), boot);
 
+            // Without a power manager nothing says what woke the node.
+            Assert.IsTrue(TextSearch.Contains(boot, "\"wake\":null"), boot);
+
             rig.Clock.SetUnixTimeMs(1767225600000);
             rig.Publisher.PublishPower("sleep", "machine_off", rig.Clock.MonotonicMs, 900000);
             rig.Tick();

@@ -61,6 +61,10 @@ namespace SensorNode.Hardware.Virtual.Tests.Power
             // Announced before each deep sleep: power (retained, next wake) and availability "sleeping".
             Assert.IsTrue(rig.Broker.Messages.Any(m => m.Topic.EndsWith("/power", StringComparison.Ordinal)
                 && m.Payload.Contains("\"mode\":\"sleep\"", StringComparison.Ordinal) && m.Retain));
+
+            // A woken node's reports say what woke it, without an event per routine wake.
+            Assert.IsTrue(rig.Broker.Messages.Any(m => m.Topic.EndsWith("/power", StringComparison.Ordinal)
+                && m.Payload.Contains("\"wake\":\"timer\"", StringComparison.Ordinal)));
             Assert.IsTrue(rig.Broker.Messages.Any(m => m.Topic.EndsWith("/availability", StringComparison.Ordinal)
                 && m.Payload == "sleeping"));
         }
