@@ -21,7 +21,7 @@ namespace SensorNode.Core.Console
         /// <code>
         /// node node-a1b2c3  firmware 0.5.0  uptime 0d 00:20:00
         /// health alarm (alarms 1, faults 0, watch 0)
-        /// machine running for 0d 00:19:00  power active (requested auto)
+        /// machine running for 0d 00:19:00  power active (requested auto)  woke power_on
         /// vibration 3200 Hz x3: 3200 frames in the last window, 0 lost; ISO zone D
         /// windows 1200  events 14  errors 0
         /// channel       value           level  score  baseline
@@ -66,6 +66,12 @@ namespace SensorNode.Core.Console
             r.Append(" (requested ");
             r.Append(NodeNames.PowerMode(s.RequestedPowerMode));
             r.Append(')');
+            if (s.WakeCause.Length > 0)
+            {
+                r.Append("  woke ");
+                r.Append(s.WakeCause);
+            }
+
             r.AppendLine();
 
             r.Append("vibration ");

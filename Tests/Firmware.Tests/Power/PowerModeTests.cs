@@ -1,5 +1,6 @@
 using SensorNode.Core.Node;
 using SensorNode.Core.Power;
+using SensorNode.Core.Tests.Node;
 using SensorNode.Hardware;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
@@ -196,6 +197,8 @@ namespace SensorNode.Core.Tests.Power
             NodeEvent wake = rig.Newest(EventType.Power);
             Assert.AreEqual("wake_console_uart", wake.Reason);
             Assert.AreEqual("console_uart", rig.Core.Snapshot.WakeCause);
+            rig.Command("status");
+            Assert.IsTrue(TextSearch.Contains(rig.Reply.ToString(), "power eco (requested eco)  woke console_uart"), rig.Reply.ToString());
             int afterWake = rig.Sleep.LightSleeps;
 
             // A minute awake for the technician: no light sleep in the next 50 s.
