@@ -112,8 +112,6 @@ namespace SensorNode.Hardware.Virtual.Chips
         private readonly GaussianNoise _noise = new GaussianNoise(0);
         private readonly byte[] _registers = new byte[RegisterCount];
         private readonly short[] _fifo = new short[FifoCapacitySamples * 3];
-        private readonly byte[] _loggedRegisters = new byte[WriteLogCapacity];
-        private readonly byte[] _loggedValues = new byte[WriteLogCapacity];
 
         private int _fifoHead;
         private int _fifoCount;
@@ -128,7 +126,6 @@ namespace SensorNode.Hardware.Virtual.Chips
         private long _samplesSinceStart;
         private int _i2cPointer;
         private bool _dataRegistersRead;
-        private int _loggedWrites;
         private ulong _noiseSeed;
         private double _noiseXyGPerUnit;
         private double _noiseZGPerUnit;
@@ -211,28 +208,8 @@ namespace SensorNode.Hardware.Virtual.Chips
         /// <summary>Samples converted but never readable: discarded by stream mode, refused by a full FIFO, or replaced unread in bypass.</summary>
         public long DiscardedSamples { get; private set; }
 
-        /// <summary>Register writes logged since construction or <see cref="ClearWriteLog"/>, at most <see cref="WriteLogCapacity"/>.</summary>
-        public int WriteLogCount => _loggedWrites;
-
-        /// <summary>Address of logged write <paramref name="index"/>, in order of arrival.</summary>
-        public int LoggedRegister(int index)
-        {
-            CheckLogIndex(index);
-            return _loggedRegisters[index];
-        }
-
-        /// <summary>Value of logged write <paramref name="index"/>.</summary>
-        public int LoggedValue(int index)
-        {
-            CheckLogIndex(index);
-            return _loggedValues[index];
-        }
-
-        /// <summary>Empties the write log, e.g. between the phases of a test.</summary>
-        public void ClearWriteLog()
-        {
-            _loggedWrites = 0;
-        }
+        /// <summary>The register writes received, in order (see <see cref="WriteLogCapacity"/>).</summary>
+        public RegisterWriteLog WriteLog { get; } = new RegisterWriteLog(WriteLogCapacity);
 
         /// <summary>
         /// The stored value of a configuration register, without the side effects of a bus read; 0 while the supply is off.
@@ -277,7 +254,7 @@ namespace SensorNode.Hardware.Virtual.Chips
         /// <inheritdoc/>
         public BusStatus Write(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            BusArguments.CheckRange(buffer, offset, count);
             TransactionCount++;
             if (_faults.Unplugged)
             {
@@ -306,7 +283,7 @@ namespace SensorNode.Hardware.Virtual.Chips
         /// <inheritdoc/>
         public BusStatus Read(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            BusArguments.CheckRange(buffer, offset, count);
             TransactionCount++;
             if (_faults.Unplugged)
             {
@@ -341,8 +318,8 @@ namespace SensorNode.Hardware.Virtual.Chips
             byte[] writeBuffer, int writeOffset, int writeCount,
             byte[] readBuffer, int readOffset, int readCount)
         {
-            CheckRange(writeBuffer, writeOffset, writeCount);
-            CheckRange(readBuffer, readOffset, readCount);
+            BusArguments.CheckRange(writeBuffer, writeOffset, writeCount);
+            BusArguments.CheckRange(readBuffer, readOffset, readCount);
             TransactionCount++;
             if (_faults.Unplugged)
             {
@@ -523,12 +500,7 @@ namespace SensorNode.Hardware.Virtual.Chips
 
         private void WriteRegister(int address, byte value)
         {
-            if (_loggedWrites < WriteLogCapacity)
-            {
-                _loggedRegisters[_loggedWrites] = (byte)address;
-                _loggedValues[_loggedWrites] = value;
-                _loggedWrites++;
-            }
+            WriteLog.Add(address, value);
 
             if (!IsStoredRegister(address))
             {
@@ -827,27 +799,6 @@ namespace SensorNode.Hardware.Virtual.Chips
             }
 
             return (short)(lsbForcedZero ? value & ~1 : value);
-        }
-
-        private void CheckLogIndex(int index)
-        {
-            if (index < 0 || index >= _loggedWrites)
-            {
-                throw new ArgumentOutOfRangeException(nameof(index));
-            }
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
-
-            if (offset < 0 || count < 0 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count));
-            }
         }
     }
 }

@@ -45,8 +45,6 @@ namespace SensorNode.Hardware.Virtual.Chips
         private readonly IMachineSignals _signals;
         private readonly ChipFaults _faults;
         private readonly double _shuntOhms;
-        private readonly byte[] _loggedRegisters = new byte[WriteLogCapacity];
-        private readonly int[] _loggedValues = new int[WriteLogCapacity];
 
         private int _pointer;
         private int _configuration;
@@ -59,7 +57,6 @@ namespace SensorNode.Hardware.Virtual.Chips
         private bool _mathOverflow;
         private long _conversionStartUs;
         private long _conversionsDone;
-        private int _loggedWrites;
 
         /// <summary>A chip just powered on: continuous shunt and bus conversions at the power-on configuration.</summary>
         /// <param name="clock">Simulated time.</param>
@@ -98,28 +95,8 @@ namespace SensorNode.Hardware.Virtual.Chips
         /// <summary>Transfers seen, including refused ones.</summary>
         public int TransactionCount { get; private set; }
 
-        /// <summary>Register writes logged since construction or <see cref="ClearWriteLog"/>, at most <see cref="WriteLogCapacity"/>.</summary>
-        public int WriteLogCount => _loggedWrites;
-
-        /// <summary>Register pointer of logged write <paramref name="index"/>.</summary>
-        public int LoggedRegister(int index)
-        {
-            CheckLogIndex(index);
-            return _loggedRegisters[index];
-        }
-
-        /// <summary>16-bit value of logged write <paramref name="index"/>, as sent.</summary>
-        public int LoggedValue(int index)
-        {
-            CheckLogIndex(index);
-            return _loggedValues[index];
-        }
-
-        /// <summary>Empties the write log.</summary>
-        public void ClearWriteLog()
-        {
-            _loggedWrites = 0;
-        }
+        /// <summary>The register writes received, in order (see <see cref="WriteLogCapacity"/>).</summary>
+        public RegisterWriteLog WriteLog { get; } = new RegisterWriteLog(WriteLogCapacity);
 
         /// <summary>
         /// The 16-bit value register <paramref name="address"/> (0..5) holds now, as a read would return it, without a
@@ -139,7 +116,7 @@ namespace SensorNode.Hardware.Virtual.Chips
         /// <inheritdoc/>
         public BusStatus Write(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            BusArguments.CheckRange(buffer, offset, count);
             TransactionCount++;
             if (_faults.Unplugged)
             {
@@ -154,7 +131,7 @@ namespace SensorNode.Hardware.Virtual.Chips
         /// <inheritdoc/>
         public BusStatus Read(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            BusArguments.CheckRange(buffer, offset, count);
             TransactionCount++;
             if (_faults.Unplugged)
             {
@@ -171,8 +148,8 @@ namespace SensorNode.Hardware.Virtual.Chips
             byte[] writeBuffer, int writeOffset, int writeCount,
             byte[] readBuffer, int readOffset, int readCount)
         {
-            CheckRange(writeBuffer, writeOffset, writeCount);
-            CheckRange(readBuffer, readOffset, readCount);
+            BusArguments.CheckRange(writeBuffer, writeOffset, writeCount);
+            BusArguments.CheckRange(readBuffer, readOffset, readCount);
             TransactionCount++;
             if (_faults.Unplugged)
             {
@@ -201,12 +178,7 @@ namespace SensorNode.Hardware.Virtual.Chips
             }
 
             int value = (buffer[offset + 1] << 8) | buffer[offset + 2];
-            if (_loggedWrites < WriteLogCapacity)
-            {
-                _loggedRegisters[_loggedWrites] = (byte)_pointer;
-                _loggedValues[_loggedWrites] = value;
-                _loggedWrites++;
-            }
+            WriteLog.Add(_pointer, value);
 
             if (_pointer == ConfigurationAddress)
             {
@@ -416,27 +388,6 @@ namespace SensorNode.Hardware.Virtual.Chips
             }
 
             return steps >= 0 ? (int)(steps + 0.5) : -(int)(-steps + 0.5);
-        }
-
-        private void CheckLogIndex(int index)
-        {
-            if (index < 0 || index >= _loggedWrites)
-            {
-                throw new ArgumentOutOfRangeException(nameof(index));
-            }
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
-
-            if (offset < 0 || count < 0 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count));
-            }
         }
     }
 }

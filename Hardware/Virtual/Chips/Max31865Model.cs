@@ -69,15 +69,12 @@ namespace SensorNode.Hardware.Virtual.Chips
         private readonly double _r0Ohms;
         private readonly double _referenceOhms;
         private readonly byte[] _registers = new byte[RegisterCount];
-        private readonly byte[] _loggedRegisters = new byte[WriteLogCapacity];
-        private readonly byte[] _loggedValues = new byte[WriteLogCapacity];
 
         private int _code;
         private long _automaticStartUs;
         private long _automaticDone;
         private bool _oneShotPending;
         private long _oneShotDueUs;
-        private int _loggedWrites;
 
         /// <summary>A chip just powered on, always powered: configuration 00h, thresholds FFFFh and 0000h, no conversion yet.</summary>
         /// <param name="clock">Simulated time.</param>
@@ -144,28 +141,8 @@ namespace SensorNode.Hardware.Virtual.Chips
         /// <summary>Transfers seen, including refused ones.</summary>
         public int TransactionCount { get; private set; }
 
-        /// <summary>Register writes logged since construction or <see cref="ClearWriteLog"/>, one per data byte.</summary>
-        public int WriteLogCount => _loggedWrites;
-
-        /// <summary>Register address (without the write bit) of logged write <paramref name="index"/>.</summary>
-        public int LoggedRegister(int index)
-        {
-            CheckLogIndex(index);
-            return _loggedRegisters[index];
-        }
-
-        /// <summary>Byte written by logged write <paramref name="index"/>, as sent.</summary>
-        public int LoggedValue(int index)
-        {
-            CheckLogIndex(index);
-            return _loggedValues[index];
-        }
-
-        /// <summary>Empties the write log.</summary>
-        public void ClearWriteLog()
-        {
-            _loggedWrites = 0;
-        }
+        /// <summary>The register writes received, in order (see <see cref="WriteLogCapacity"/>).</summary>
+        public RegisterWriteLog WriteLog { get; } = new RegisterWriteLog(WriteLogCapacity);
 
         /// <summary>
         /// The byte register <paramref name="address"/> (0..7) holds now, conversions due by the clock applied; 0 while the
@@ -190,7 +167,7 @@ namespace SensorNode.Hardware.Virtual.Chips
         /// <inheritdoc/>
         public BusStatus Write(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            BusArguments.CheckRange(buffer, offset, count);
             TransactionCount++;
             if (_faults.Unplugged)
             {
@@ -212,7 +189,7 @@ namespace SensorNode.Hardware.Virtual.Chips
         /// the model returns zeros, powered or not.</remarks>
         public BusStatus Read(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            BusArguments.CheckRange(buffer, offset, count);
             TransactionCount++;
             if (_faults.Unplugged)
             {
@@ -232,8 +209,8 @@ namespace SensorNode.Hardware.Virtual.Chips
             byte[] writeBuffer, int writeOffset, int writeCount,
             byte[] readBuffer, int readOffset, int readCount)
         {
-            CheckRange(writeBuffer, writeOffset, writeCount);
-            CheckRange(readBuffer, readOffset, readCount);
+            BusArguments.CheckRange(writeBuffer, writeOffset, writeCount);
+            BusArguments.CheckRange(readBuffer, readOffset, readCount);
             TransactionCount++;
             if (_faults.Unplugged)
             {
@@ -326,12 +303,7 @@ namespace SensorNode.Hardware.Virtual.Chips
         // Returns true when the byte asks for a 1-shot conversion.
         private bool WriteRegister(int address, int value)
         {
-            if (_loggedWrites < WriteLogCapacity)
-            {
-                _loggedRegisters[_loggedWrites] = (byte)address;
-                _loggedValues[_loggedWrites] = (byte)value;
-                _loggedWrites++;
-            }
+            WriteLog.Add(address, value & 0xFF);
 
             if (address >= HighMsbAddress && address < FaultAddress)
             {
@@ -474,27 +446,6 @@ namespace SensorNode.Hardware.Virtual.Chips
             }
 
             return _r0Ohms * ratio;
-        }
-
-        private void CheckLogIndex(int index)
-        {
-            if (index < 0 || index >= _loggedWrites)
-            {
-                throw new ArgumentOutOfRangeException(nameof(index));
-            }
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
-
-            if (offset < 0 || count < 0 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count));
-            }
         }
     }
 }

@@ -37,11 +37,11 @@ namespace SensorNode.Drivers.Tests.Adxl345
                 0x2E, 0x02, // INT_ENABLE: watermark
                 0x2D, 0x08, // POWER_CTL: measure
             };
-            Assert.AreEqual(expected.Length / 2, rig.Model.WriteLogCount);
+            Assert.AreEqual(expected.Length / 2, rig.Model.WriteLog.Count);
             for (int i = 0; i < expected.Length / 2; i++)
             {
-                Assert.AreEqual(expected[2 * i], rig.Model.LoggedRegister(i), "register of write " + i);
-                Assert.AreEqual(expected[2 * i + 1], rig.Model.LoggedValue(i), "value of write " + i);
+                Assert.AreEqual(expected[2 * i], rig.Model.WriteLog.Register(i), "register of write " + i);
+                Assert.AreEqual(expected[2 * i + 1], rig.Model.WriteLog.Value(i), "value of write " + i);
             }
 
             // One DEVID read, then one transfer per register write.
@@ -59,7 +59,7 @@ namespace SensorNode.Drivers.Tests.Adxl345
             SensorStatus status = rig.Driver.Initialize(Adxl345Range.PlusMinus2G, Adxl345DataRate.Rate100Hz, 16);
 
             Assert.AreEqual(SensorStatus.NotPresent, status);
-            Assert.AreEqual(0, rig.Model.WriteLogCount);
+            Assert.AreEqual(0, rig.Model.WriteLog.Count);
             short[] xyz = new short[3];
             Assert.AreEqual(SensorStatus.NotReady, rig.Driver.ReadFifo(xyz, 0, 1, out int read, out int lost));
             Assert.AreEqual(0, read);
@@ -76,7 +76,7 @@ namespace SensorNode.Drivers.Tests.Adxl345
             SensorStatus status = rig.Driver.Initialize(Adxl345Range.PlusMinus2G, Adxl345DataRate.Rate100Hz, 16);
 
             Assert.AreEqual(SensorStatus.BusError, status);
-            Assert.AreEqual(0, rig.Model.WriteLogCount);
+            Assert.AreEqual(0, rig.Model.WriteLog.Count);
         }
 
         [TestMethod]

@@ -22,7 +22,7 @@ namespace SensorNode.Drivers.Tests.Adxl345
 
             Assert.AreEqual(0x00, Adxl345ModelSpi.Read(model, 0x00));
             Assert.AreEqual(BusStatus.Ok, model.Write(new byte[] { 0x2C, 0x0F }, 0, 2));
-            Assert.AreEqual(0, model.WriteLogCount);
+            Assert.AreEqual(0, model.WriteLog.Count);
 
             rail.Write(true);
             Assert.AreEqual(0xE5, Adxl345ModelSpi.Read(model, 0x00));

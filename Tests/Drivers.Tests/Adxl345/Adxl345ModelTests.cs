@@ -191,7 +191,7 @@ namespace SensorNode.Drivers.Tests.Adxl345
             Assert.AreEqual(BusStatus.Nack, model.Write(frame, 0, 2));
             Assert.AreEqual(BusStatus.Nack, model.WriteRead(frame, 0, 1, value, 0, 1));
             Assert.AreEqual(BusStatus.Nack, model.Read(value, 0, 1));
-            Assert.AreEqual(0, model.WriteLogCount);
+            Assert.AreEqual(0, model.WriteLog.Count);
             Assert.AreEqual(0, model.RegisterValue(0x2D));
         }
 
@@ -228,7 +228,7 @@ namespace SensorNode.Drivers.Tests.Adxl345
             Assert.AreEqual(0x00, data[1]);
             Assert.AreEqual(0x02, data[2]);
             Assert.AreEqual(0x01, data[3]);
-            Assert.AreEqual(2, model.WriteLogCount);
+            Assert.AreEqual(2, model.WriteLog.Count);
         }
 
         // One 6-byte read pops one entry; returns X as a signed right-justified value.

@@ -25,11 +25,11 @@ namespace SensorNode.Drivers.Tests.Ina219
                 0x05, 0x1000, // calibration 4096
                 0x00, 0x399F, // 32 V, /8, 12-bit both, shunt and bus continuous
             };
-            Assert.AreEqual(expected.Length / 2, rig.Model.WriteLogCount);
+            Assert.AreEqual(expected.Length / 2, rig.Model.WriteLog.Count);
             for (int i = 0; i < expected.Length / 2; i++)
             {
-                Assert.AreEqual(expected[2 * i], rig.Model.LoggedRegister(i), "register of write " + i);
-                Assert.AreEqual(expected[2 * i + 1], rig.Model.LoggedValue(i), "value of write " + i);
+                Assert.AreEqual(expected[2 * i], rig.Model.WriteLog.Register(i), "register of write " + i);
+                Assert.AreEqual(expected[2 * i + 1], rig.Model.WriteLog.Value(i), "value of write " + i);
             }
 
             // Three writes, then reads of configuration (after reset), calibration and configuration.

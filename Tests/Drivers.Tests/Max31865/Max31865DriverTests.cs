@@ -29,11 +29,11 @@ namespace SensorNode.Drivers.Tests.Max31865
                 0x05, 0x05, 0x06, 0xF4, // low fault threshold
                 0x00, expectedConfiguration,
             };
-            Assert.AreEqual(expected.Length / 2, rig.Model.WriteLogCount);
+            Assert.AreEqual(expected.Length / 2, rig.Model.WriteLog.Count);
             for (int i = 0; i < expected.Length / 2; i++)
             {
-                Assert.AreEqual(expected[2 * i], rig.Model.LoggedRegister(i), "register of write " + i);
-                Assert.AreEqual(expected[2 * i + 1], rig.Model.LoggedValue(i), "value of write " + i);
+                Assert.AreEqual(expected[2 * i], rig.Model.WriteLog.Register(i), "register of write " + i);
+                Assert.AreEqual(expected[2 * i + 1], rig.Model.WriteLog.Value(i), "value of write " + i);
             }
 
             // Threshold burst, configuration, one 7-byte read-back.
@@ -102,17 +102,17 @@ namespace SensorNode.Drivers.Tests.Max31865
             var rig = new Max31865Rig(RtdElement.Pt100, 430, RtdWiring.FourWire, mainsHz, Max31865ConversionMode.OneShot);
             rig.Signals.TemperatureC = 42.0;
             Assert.AreEqual(SensorStatus.Ok, rig.Driver.Initialize());
-            rig.Model.ClearWriteLog();
+            rig.Model.WriteLog.Clear();
             long startUs = rig.Clock.MonotonicUs;
 
             SensorStatus status = rig.Driver.Read();
 
             Assert.AreEqual(SensorStatus.Ok, status);
             AssertWithin5CentiC(42.0, rig.Driver.TemperatureCentiC);
-            Assert.AreEqual(3, rig.Model.WriteLogCount);
-            Assert.AreEqual(0x80 | filterBit, rig.Model.LoggedValue(0));        // VBIAS on
-            Assert.AreEqual(0x80 | 0x20 | filterBit, rig.Model.LoggedValue(1)); // 1-shot
-            Assert.AreEqual(filterBit, rig.Model.LoggedValue(2));               // VBIAS off
+            Assert.AreEqual(3, rig.Model.WriteLog.Count);
+            Assert.AreEqual(0x80 | filterBit, rig.Model.WriteLog.Value(0));        // VBIAS on
+            Assert.AreEqual(0x80 | 0x20 | filterBit, rig.Model.WriteLog.Value(1)); // 1-shot
+            Assert.AreEqual(filterBit, rig.Model.WriteLog.Value(2));               // VBIAS off
 
             // The driver waited for the bias (10.5 time constants of the input filter, 0.56 ms with 100 nF) and the whole
             // conversion (62.5 ms at 50 Hz, 52 ms at 60 Hz).

@@ -96,14 +96,14 @@ namespace SensorNode.Drivers.Tests.Max31865
             var rig = new Max31865Rig();
             rig.Signals.TemperatureC = 55.0;
             Assert.AreEqual(SensorStatus.Ok, rig.Driver.Initialize());
-            rig.Model.ClearWriteLog();
+            rig.Model.WriteLog.Clear();
 
             Assert.AreEqual(SensorStatus.Ok, rig.Driver.RunFaultDetection());
 
             // 100X010Xb with the 50 Hz bit (0x85), then VBIAS + automatic + fault clear + 50 Hz (0xC3).
-            Assert.AreEqual(2, rig.Model.WriteLogCount);
-            Assert.AreEqual(0x85, rig.Model.LoggedValue(0));
-            Assert.AreEqual(0xC3, rig.Model.LoggedValue(1));
+            Assert.AreEqual(2, rig.Model.WriteLog.Count);
+            Assert.AreEqual(0x85, rig.Model.WriteLog.Value(0));
+            Assert.AreEqual(0xC3, rig.Model.WriteLog.Value(1));
             rig.WaitForConversion();
             Assert.AreEqual(SensorStatus.Ok, rig.Driver.Read());
             int errorCentiC = rig.Driver.TemperatureCentiC - 5500;

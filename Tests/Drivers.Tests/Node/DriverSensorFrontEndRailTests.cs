@@ -58,9 +58,9 @@ namespace SensorNode.Drivers.Tests.Node
             Assert.AreEqual(0, rig.AccelerometerBus.UnpoweredTransfers);
 
             // The standby write reached a powered part: it is the last write the chip logged.
-            int last = rig.AccelerometerChip.WriteLogCount - 1;
-            Assert.AreEqual(PowerCtl, rig.AccelerometerChip.LoggedRegister(last));
-            Assert.AreEqual(0, rig.AccelerometerChip.LoggedValue(last));
+            int last = rig.AccelerometerChip.WriteLog.Count - 1;
+            Assert.AreEqual(PowerCtl, rig.AccelerometerChip.WriteLog.Register(last));
+            Assert.AreEqual(0, rig.AccelerometerChip.WriteLog.Value(last));
         }
 
         [TestMethod]

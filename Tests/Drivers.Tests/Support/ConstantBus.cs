@@ -1,5 +1,5 @@
-using System;
 using SensorNode.Hardware;
+using SensorNode.Hardware.Virtual.Chips;
 
 namespace SensorNode.Drivers.Tests.Support
 {
@@ -21,14 +21,14 @@ namespace SensorNode.Drivers.Tests.Support
         /// <inheritdoc/>
         public BusStatus Write(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            BusArguments.CheckRange(buffer, offset, count);
             return BusStatus.Ok;
         }
 
         /// <inheritdoc/>
         public BusStatus Read(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            BusArguments.CheckRange(buffer, offset, count);
             for (int i = 0; i < count; i++)
             {
                 buffer[offset + i] = Fill;
@@ -42,21 +42,8 @@ namespace SensorNode.Drivers.Tests.Support
             byte[] writeBuffer, int writeOffset, int writeCount,
             byte[] readBuffer, int readOffset, int readCount)
         {
-            CheckRange(writeBuffer, writeOffset, writeCount);
+            BusArguments.CheckRange(writeBuffer, writeOffset, writeCount);
             return Read(readBuffer, readOffset, readCount);
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
-
-            if (offset < 0 || count < 0 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count));
-            }
         }
     }
 }
