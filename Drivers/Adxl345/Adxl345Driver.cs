@@ -104,14 +104,10 @@ namespace SensorNode.Drivers.Adxl345
         public int WatermarkSamples => _watermarkSamples;
 
         /// <summary>
-        /// Checks DEVID, then configures the part in standby and starts measuring: full resolution at
-        /// <paramref name="range"/>, <paramref name="dataRate"/>, FIFO emptied then in stream mode with a watermark of
-        /// <paramref name="watermarkSamples"/> (1..31) routed to INT1, active high.
-        /// Returns <see cref="SensorStatus.Ok"/>, <see cref="SensorStatus.BusError"/> or
-        /// <see cref="SensorStatus.NotPresent"/> (DEVID is not 0xE5; nothing is written then).
-        /// Throws <see cref="ArgumentOutOfRangeException"/> for an unknown range or rate, or a watermark outside 1..31.
+        /// Throws <see cref="ArgumentOutOfRangeException"/> for settings <see cref="Initialize"/> refuses: an unknown range
+        /// or rate, or a watermark outside 1..31. For callers that take the settings long before the part is initialised.
         /// </summary>
-        public SensorStatus Initialize(Adxl345Range range, Adxl345DataRate dataRate, int watermarkSamples)
+        public static void CheckSettings(Adxl345Range range, Adxl345DataRate dataRate, int watermarkSamples)
         {
             if (range < Adxl345Range.PlusMinus2G || range > Adxl345Range.PlusMinus16G)
             {
@@ -128,7 +124,19 @@ namespace SensorNode.Drivers.Adxl345
             {
                 throw new ArgumentOutOfRangeException(nameof(watermarkSamples));
             }
+        }
 
+        /// <summary>
+        /// Checks DEVID, then configures the part in standby and starts measuring: full resolution at
+        /// <paramref name="range"/>, <paramref name="dataRate"/>, FIFO emptied then in stream mode with a watermark of
+        /// <paramref name="watermarkSamples"/> (1..31) routed to INT1, active high.
+        /// Returns <see cref="SensorStatus.Ok"/>, <see cref="SensorStatus.BusError"/> or
+        /// <see cref="SensorStatus.NotPresent"/> (DEVID is not 0xE5; nothing is written then).
+        /// Throws <see cref="ArgumentOutOfRangeException"/> for an unknown range or rate, or a watermark outside 1..31.
+        /// </summary>
+        public SensorStatus Initialize(Adxl345Range range, Adxl345DataRate dataRate, int watermarkSamples)
+        {
+            CheckSettings(range, dataRate, watermarkSamples);
             _initialized = false;
             BusStatus bus = ReadRegisters(Adxl345Register.DevId, _registerValue, 0, 1);
             if (bus != BusStatus.Ok)

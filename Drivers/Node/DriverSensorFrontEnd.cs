@@ -165,21 +165,7 @@ namespace SensorNode.Drivers
                 throw new ArgumentNullException(nameof(clock));
             }
 
-            if (range < Adxl345Range.PlusMinus2G || range > Adxl345Range.PlusMinus16G)
-            {
-                throw new ArgumentOutOfRangeException(nameof(range));
-            }
-
-            if (dataRate < Adxl345DataRate.Rate100Hz || dataRate > Adxl345DataRate.Rate3200Hz)
-            {
-                throw new ArgumentOutOfRangeException(nameof(dataRate));
-            }
-
-            if (watermarkSamples < 1 || watermarkSamples > 31)
-            {
-                throw new ArgumentOutOfRangeException(nameof(watermarkSamples));
-            }
-
+            Adxl345Driver.CheckSettings(range, dataRate, watermarkSamples);
             _accelerometer = accelerometer;
             _range = range;
             _dataRate = dataRate;
