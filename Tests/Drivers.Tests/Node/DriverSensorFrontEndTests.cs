@@ -22,6 +22,17 @@ namespace SensorNode.Drivers.Tests.Node
         private const long WatermarkUs = 5000;
 
         [TestMethod]
+        [DataRow(0)]
+        [DataRow(32)]
+        public void SettingsTheAccelerometerRefusesAreRefusedAtConstruction(int watermark)
+        {
+            AssertThrows.Exactly(typeof(System.ArgumentOutOfRangeException), () => new DriverSensorFrontEnd(null,
+                Adxl345Range.PlusMinus16G, Adxl345DataRate.Rate3200Hz, watermark, null, null, new ManualClock()));
+            AssertThrows.Exactly(typeof(System.ArgumentOutOfRangeException), () => new DriverSensorFrontEnd(null,
+                (Adxl345Range)9, Adxl345DataRate.Rate3200Hz, 16, null, null, new ManualClock()));
+        }
+
+        [TestMethod]
         public void ReadVibration_FirstCall_StartsThePartThenDeliversFrames()
         {
             var clock = new ManualClock();
