@@ -628,11 +628,8 @@ namespace SensorNode.Core.Power
             switch (sleepPhase)
             {
                 case PhaseDeciding:
-                    TrackEvents();
-                    bool newEvents = lastEventSeq > reportedSeq;
-                    bool heartbeatDue = !reportKnown || nowMs - lastReportMs >= settings.HeartbeatMs - settings.SleepIntervalMs / 2;
                     bool canDeliver = announcer != null && network != null && network.IsConfigured;
-                    if (!canDeliver || !(newEvents || heartbeatDue))
+                    if (!canDeliver || !ReportDueAt(nowMs))
                     {
                         EnterDeepSleep(nowMs);
                         return;
@@ -768,22 +765,19 @@ namespace SensorNode.Core.Power
             return true;
         }
 
-        // Whether the wake at wakeMs will report: undelivered events, or the heartbeat due by then (as FinishSleepWake
-        // decides it), so that only those wakes boot with the radio.
+        // Whether the wake at wakeMs will report (ReportDueAt), so that only those wakes boot with the radio.
         private bool RadioNeededAt(long wakeMs)
         {
-            if (announcer == null || mode != PowerMode.Sleep)
-            {
-                return true;
-            }
+            return announcer == null || mode != PowerMode.Sleep || ReportDueAt(wakeMs);
+        }
 
+        // A sleep-mode report is due at atMs: events not yet delivered, none known yet, or the heartbeat less half a wake
+        // interval has passed (wakes fall on a grid, so the wake nearest the heartbeat reports).
+        private bool ReportDueAt(long atMs)
+        {
             TrackEvents();
-            if (lastEventSeq > reportedSeq)
-            {
-                return true;
-            }
-
-            return !reportKnown || wakeMs - lastReportMs >= settings.HeartbeatMs - settings.SleepIntervalMs / 2;
+            return lastEventSeq > reportedSeq || !reportKnown
+                || atMs - lastReportMs >= settings.HeartbeatMs - settings.SleepIntervalMs / 2;
         }
 
         private void SaveIfDue(long nowMs, long plannedSleepMs)
