@@ -1,8 +1,11 @@
+using System;
+
 namespace SensorNode.Hardware.Virtual.Services
 {
     /// <summary>
-    /// <see cref="INetworkLink"/> of the virtual node: joins at once when <see cref="Reachable"/> (there is no radio to
-    /// wait for), and counts starts so tests and the energy harness can see when the firmware brought the network up. The
+    /// <see cref="INetworkLink"/> of the virtual node: joins when <see cref="Reachable"/>, at once or after a set join time
+    /// (the energy harness's Wi-Fi association, DHCP and SNTP), and counts starts so tests and the energy harness can see
+    /// when the firmware brought the network up. The
     /// radio at a restart follows the ESP32: on or off as the last boot chose, joining during the boot when on
     /// (<see cref="Reboot"/>).
     /// The MQTT connection itself is the publisher's business on its own thread. Joining sets the world's wall time when it
@@ -14,15 +17,31 @@ namespace SensorNode.Hardware.Virtual.Services
         public const long WorldEpochUnixMs = 1767225600000;
 
         private readonly VirtualClock _world;
+        private readonly long _joinMs;
         private volatile bool _started;
+        private long _startedAtMs;
 
         /// <param name="configured">Whether the node has network settings (a broker to talk to).</param>
         /// <param name="world">The world's clock, whose wall time a join sets; null to leave wall time alone.</param>
         public VirtualNetworkLink(bool configured, VirtualClock world)
+            : this(configured, world, 0)
         {
+        }
+
+        /// <param name="configured">Whether the node has network settings (a broker to talk to).</param>
+        /// <param name="world">The world's clock: it times the join and a join sets its wall time.</param>
+        /// <param name="joinMs">World time from a start to the link being up while reachable, ms (the radio listens meanwhile).</param>
+        public VirtualNetworkLink(bool configured, VirtualClock world, long joinMs)
+        {
+            if (joinMs < 0 || (joinMs > 0 && world == null))
+            {
+                throw new ArgumentOutOfRangeException(nameof(joinMs));
+            }
+
             IsConfigured = configured;
             Reachable = true;
             _world = world;
+            _joinMs = joinMs;
         }
 
         public bool IsConfigured { get; }
@@ -30,7 +49,24 @@ namespace SensorNode.Hardware.Virtual.Services
         /// <summary>Whether the access point answers; false simulates a Wi-Fi outage.</summary>
         public bool Reachable { get; set; }
 
-        public bool IsUp => _started && Reachable;
+        public bool IsUp
+        {
+            get
+            {
+                if (_joinMs == 0)
+                {
+                    return _started && Reachable;
+                }
+
+                bool up = _started && Reachable && _world.MonotonicMs - _startedAtMs >= _joinMs;
+                if (up)
+                {
+                    SetWallTimeOnce();
+                }
+
+                return up;
+            }
+        }
 
         public bool IsStarted => _started;
 
@@ -45,10 +81,11 @@ namespace SensorNode.Hardware.Virtual.Services
             if (!_started && IsConfigured && RadioAvailable)
             {
                 _started = true;
+                _startedAtMs = _world == null ? 0 : _world.MonotonicMs;
                 Starts++;
-                if (Reachable && _world != null && !_world.TryGetUnixTimeMs(out _))
+                if (Reachable && _joinMs == 0)
                 {
-                    _world.SetUnixTimeMs(WorldEpochUnixMs + _world.MonotonicMs);
+                    SetWallTimeOnce();
                 }
             }
         }
@@ -81,6 +118,15 @@ namespace SensorNode.Hardware.Virtual.Services
 
             RadioAtNextBoot = available;
             return true;
+        }
+
+        // As SNTP after the device's first join: the world's wall time, if nothing set it yet.
+        private void SetWallTimeOnce()
+        {
+            if (_world != null && !_world.TryGetUnixTimeMs(out _))
+            {
+                _world.SetUnixTimeMs(WorldEpochUnixMs + _world.MonotonicMs);
+            }
         }
 
         /// <summary>

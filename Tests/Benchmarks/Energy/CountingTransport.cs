@@ -12,11 +12,11 @@ namespace SensorNode.Benchmarks.Energy
     /// </summary>
     internal sealed class CountingTransport : IMqttTransport
     {
-        private readonly HarnessNetwork network;
+        private readonly VirtualNetworkLink network;
         private readonly VirtualClock world;
         private bool connected;
 
-        public CountingTransport(HarnessNetwork network, VirtualClock world)
+        public CountingTransport(VirtualNetworkLink network, VirtualClock world)
         {
             this.network = network;
             this.world = world;
