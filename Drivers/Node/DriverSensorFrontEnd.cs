@@ -110,7 +110,6 @@ namespace SensorNode.Drivers
         private bool _temperatureEarlyStart;
         private long _temperatureValidFromMs;
         private bool _currentChunked;
-        private long _currentValidFromMs;
         private bool _railOn;
         private long _railOnMs;
 
@@ -346,7 +345,7 @@ namespace SensorNode.Drivers
             {
                 long nowMs = _clock.MonotonicMs;
                 ServiceRail(nowMs);
-                if (!_currentChunked && nowMs < _currentValidFromMs)
+                if (!_currentChunked && nowMs - _railOnMs < ClampBiasSettleMs)
                 {
                     return SensorReadStatus.NotReady;
                 }
@@ -378,7 +377,7 @@ namespace SensorNode.Drivers
             {
                 long nowMs = _clock.MonotonicMs;
                 ServiceRail(nowMs);
-                if (nowMs < _currentValidFromMs)
+                if (nowMs - _railOnMs < ClampBiasSettleMs)
                 {
                     return;
                 }
@@ -398,7 +397,6 @@ namespace SensorNode.Drivers
             _temperatureNeedsInit = true;
             _temperatureJustPowered = true;
             _temperatureEarlyStart = _temperature != null;
-            _currentValidFromMs = nowMs + ClampBiasSettleMs;
         }
 
         private bool RailSettled(long nowMs)
