@@ -604,11 +604,7 @@ namespace SensorNode.Core.Power
             inSleepCall = false;
             long afterMs = clock.MonotonicMs;
             ledger.AddLightSleep(afterMs - nowMs, radioOn);
-            lastAccountMs = afterMs;
-            SetSensors(true);
-            core.ResumeSampling();
-            core.StartQuickWindow();
-            StartCycle(afterMs);
+            StartBurstAfterSleep(afterMs);
             snapshot.WakeCause = NodeNames.Wake(cause);
             if (cause == WakeCause.ConsoleUart)
             {
@@ -736,11 +732,17 @@ namespace SensorNode.Core.Power
             inSleepCall = false;
 
             // Only a platform without deep sleep gets here: carry on as after a wake.
-            lastAccountMs = clock.MonotonicMs;
+            StartBurstAfterSleep(clock.MonotonicMs);
+        }
+
+        // Awake again at nowMs: sensors on, sampling afresh, the burst opening with a quick window.
+        private void StartBurstAfterSleep(long nowMs)
+        {
+            lastAccountMs = nowMs;
             SetSensors(true);
             core.ResumeSampling();
             core.StartQuickWindow();
-            StartCycle(lastAccountMs);
+            StartCycle(nowMs);
         }
 
         // The network is configured but this boot has no radio (the platform left it off), and asking for it can work.
