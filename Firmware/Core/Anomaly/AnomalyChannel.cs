@@ -1,4 +1,5 @@
 using System;
+using SensorNode.Core.Config;
 using SensorNode.Core.FixedMath;
 
 namespace SensorNode.Core.Anomaly
@@ -344,24 +345,24 @@ namespace SensorNode.Core.Anomaly
 
             int p = offset;
             buffer[p++] = StateVersion;
-            p = PutLong(buffer, p, meanQ16);
-            p = PutLong(buffer, p, spreadQ16);
-            p = PutLong(buffer, p, highQ16);
-            p = PutLong(buffer, p, lowQ16);
-            p = PutInt(buffer, p, fastZQ8);
-            p = PutInt(buffer, p, cusumUpQ8);
-            p = PutInt(buffer, p, cusumDownQ8);
-            p = PutInt(buffer, p, learnedWindows);
-            p = PutInt(buffer, p, frozenWindows);
-            p = PutInt(buffer, p, dwellWindows);
-            p = PutInt(buffer, p, lastRaw);
-            p = PutInt(buffer, p, sameRunWindows);
-            p = PutInt(buffer, p, missingWindows);
-            p = PutInt(buffer, p, goodWindows);
-            p = PutInt(buffer, p, scoreQ15);
-            p = PutInt(buffer, p, eventValue);
-            p = PutInt(buffer, p, eventScoreQ15);
-            p = PutInt(buffer, p, changeCount);
+            p = LittleEndian.PutInt64(buffer, p, meanQ16);
+            p = LittleEndian.PutInt64(buffer, p, spreadQ16);
+            p = LittleEndian.PutInt64(buffer, p, highQ16);
+            p = LittleEndian.PutInt64(buffer, p, lowQ16);
+            p = LittleEndian.PutInt32(buffer, p, fastZQ8);
+            p = LittleEndian.PutInt32(buffer, p, cusumUpQ8);
+            p = LittleEndian.PutInt32(buffer, p, cusumDownQ8);
+            p = LittleEndian.PutInt32(buffer, p, learnedWindows);
+            p = LittleEndian.PutInt32(buffer, p, frozenWindows);
+            p = LittleEndian.PutInt32(buffer, p, dwellWindows);
+            p = LittleEndian.PutInt32(buffer, p, lastRaw);
+            p = LittleEndian.PutInt32(buffer, p, sameRunWindows);
+            p = LittleEndian.PutInt32(buffer, p, missingWindows);
+            p = LittleEndian.PutInt32(buffer, p, goodWindows);
+            p = LittleEndian.PutInt32(buffer, p, scoreQ15);
+            p = LittleEndian.PutInt32(buffer, p, eventValue);
+            p = LittleEndian.PutInt32(buffer, p, eventScoreQ15);
+            p = LittleEndian.PutInt32(buffer, p, changeCount);
             buffer[p++] = (byte)level;
             buffer[p++] = (byte)previousLevel;
             buffer[p++] = (byte)reason;
@@ -386,25 +387,25 @@ namespace SensorNode.Core.Anomaly
             }
 
             int p = offset + 1;
-            long mean = GetLong(buffer, p);
-            long spread = GetLong(buffer, p + 8);
-            long high = GetLong(buffer, p + 16);
-            long low = GetLong(buffer, p + 24);
+            long mean = LittleEndian.GetInt64(buffer, p);
+            long spread = LittleEndian.GetInt64(buffer, p + 8);
+            long high = LittleEndian.GetInt64(buffer, p + 16);
+            long low = LittleEndian.GetInt64(buffer, p + 24);
             p += 32;
-            int fast = GetInt(buffer, p);
-            int up = GetInt(buffer, p + 4);
-            int down = GetInt(buffer, p + 8);
-            int learned = GetInt(buffer, p + 12);
-            int frozen = GetInt(buffer, p + 16);
-            int dwell = GetInt(buffer, p + 20);
-            int raw = GetInt(buffer, p + 24);
-            int sameRun = GetInt(buffer, p + 28);
-            int missing = GetInt(buffer, p + 32);
-            int good = GetInt(buffer, p + 36);
-            int score = GetInt(buffer, p + 40);
-            int value = GetInt(buffer, p + 44);
-            int eventScore = GetInt(buffer, p + 48);
-            int changes = GetInt(buffer, p + 52);
+            int fast = LittleEndian.GetInt32(buffer, p);
+            int up = LittleEndian.GetInt32(buffer, p + 4);
+            int down = LittleEndian.GetInt32(buffer, p + 8);
+            int learned = LittleEndian.GetInt32(buffer, p + 12);
+            int frozen = LittleEndian.GetInt32(buffer, p + 16);
+            int dwell = LittleEndian.GetInt32(buffer, p + 20);
+            int raw = LittleEndian.GetInt32(buffer, p + 24);
+            int sameRun = LittleEndian.GetInt32(buffer, p + 28);
+            int missing = LittleEndian.GetInt32(buffer, p + 32);
+            int good = LittleEndian.GetInt32(buffer, p + 36);
+            int score = LittleEndian.GetInt32(buffer, p + 40);
+            int value = LittleEndian.GetInt32(buffer, p + 44);
+            int eventScore = LittleEndian.GetInt32(buffer, p + 48);
+            int changes = LittleEndian.GetInt32(buffer, p + 52);
             p += 56;
             int lvl = buffer[p];
             int prev = buffer[p + 1];
@@ -741,42 +742,6 @@ namespace SensorNode.Core.Anomaly
             }
 
             return value < -limit ? -limit : (int)value;
-        }
-
-        private static int PutLong(byte[] buffer, int position, long value)
-        {
-            for (int i = 0; i < 8; i++)
-            {
-                buffer[position + i] = (byte)(value >> (8 * i));
-            }
-
-            return position + 8;
-        }
-
-        private static int PutInt(byte[] buffer, int position, int value)
-        {
-            for (int i = 0; i < 4; i++)
-            {
-                buffer[position + i] = (byte)(value >> (8 * i));
-            }
-
-            return position + 4;
-        }
-
-        private static long GetLong(byte[] buffer, int position)
-        {
-            long value = 0;
-            for (int i = 0; i < 8; i++)
-            {
-                value |= (long)buffer[position + i] << (8 * i);
-            }
-
-            return value;
-        }
-
-        private static int GetInt(byte[] buffer, int position)
-        {
-            return buffer[position] | (buffer[position + 1] << 8) | (buffer[position + 2] << 16) | (buffer[position + 3] << 24);
         }
 
         // Anti-windup: a scored CUSUM stops at CusumCapRefs references (score 0.89), so however long a fault lasted, the

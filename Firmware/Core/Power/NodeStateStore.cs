@@ -158,26 +158,22 @@ namespace SensorNode.Core.Power
             buffer[11] = (byte)r.RequestReason;
             buffer[12] = (byte)r.Machine;
             buffer[13] = (byte)r.MachinePrevious;
-            PutLong(16, r.ModeAgeMs);
-            PutLong(24, r.MachineAgeMs);
-            PutLong(32, r.NotRunningAgeMs);
-            PutLong(40, r.OffAgeMs);
-            PutLong(48, r.LastReportAgeMs);
-            PutLong(56, r.ReportedSeq);
-            PutLong(64, r.PlannedSleepMs);
-            PutLong(72, r.SavedAtUnixMs);
-            PutLong(80, r.LastEventSeq);
+            LittleEndian.PutInt64(buffer, 16, r.ModeAgeMs);
+            LittleEndian.PutInt64(buffer, 24, r.MachineAgeMs);
+            LittleEndian.PutInt64(buffer, 32, r.NotRunningAgeMs);
+            LittleEndian.PutInt64(buffer, 40, r.OffAgeMs);
+            LittleEndian.PutInt64(buffer, 48, r.LastReportAgeMs);
+            LittleEndian.PutInt64(buffer, 56, r.ReportedSeq);
+            LittleEndian.PutInt64(buffer, 64, r.PlannedSleepMs);
+            LittleEndian.PutInt64(buffer, 72, r.SavedAtUnixMs);
+            LittleEndian.PutInt64(buffer, 80, r.LastEventSeq);
             int position = HeaderBytes;
             for (int i = 0; i < NodeChannels.Count; i++)
             {
                 position += core.Channel(i).SaveState(buffer, position);
             }
 
-            uint crc = Crc32.Compute(buffer, 0, position);
-            for (int i = 0; i < CrcBytes; i++)
-            {
-                buffer[position + i] = (byte)(crc >> (8 * i));
-            }
+            LittleEndian.PutUInt32(buffer, position, Crc32.Compute(buffer, 0, position));
         }
 
         private StateLoadOutcome LoadFile(string name, SensorNodeCore core)
@@ -195,13 +191,7 @@ namespace SensorNode.Core.Power
                 return StateLoadOutcome.Corrupt;
             }
 
-            uint crc = 0;
-            for (int i = 0; i < CrcBytes; i++)
-            {
-                crc |= (uint)readBack[length - CrcBytes + i] << (8 * i);
-            }
-
-            if (crc != Crc32.Compute(readBack, 0, length - CrcBytes))
+            if (LittleEndian.GetUInt32(readBack, length - CrcBytes) != Crc32.Compute(readBack, 0, length - CrcBytes))
             {
                 return StateLoadOutcome.Corrupt;
             }
@@ -238,15 +228,15 @@ namespace SensorNode.Core.Power
             r.RequestReason = readBack[11];
             r.Machine = (MachineState)readBack[12];
             r.MachinePrevious = (MachineState)readBack[13];
-            r.ModeAgeMs = GetLong(16);
-            r.MachineAgeMs = GetLong(24);
-            r.NotRunningAgeMs = GetLong(32);
-            r.OffAgeMs = GetLong(40);
-            r.LastReportAgeMs = GetLong(48);
-            r.ReportedSeq = GetLong(56);
-            r.PlannedSleepMs = (readBack[7] & FlagPlannedSleep) != 0 ? GetLong(64) : 0;
-            r.SavedAtUnixMs = GetLong(72);
-            r.LastEventSeq = GetLong(80);
+            r.ModeAgeMs = LittleEndian.GetInt64(readBack, 16);
+            r.MachineAgeMs = LittleEndian.GetInt64(readBack, 24);
+            r.NotRunningAgeMs = LittleEndian.GetInt64(readBack, 32);
+            r.OffAgeMs = LittleEndian.GetInt64(readBack, 40);
+            r.LastReportAgeMs = LittleEndian.GetInt64(readBack, 48);
+            r.ReportedSeq = LittleEndian.GetInt64(readBack, 56);
+            r.PlannedSleepMs = (readBack[7] & FlagPlannedSleep) != 0 ? LittleEndian.GetInt64(readBack, 64) : 0;
+            r.SavedAtUnixMs = LittleEndian.GetInt64(readBack, 72);
+            r.LastEventSeq = LittleEndian.GetInt64(readBack, 80);
             return StateLoadOutcome.Loaded;
         }
 
@@ -266,25 +256,6 @@ namespace SensorNode.Core.Power
             }
 
             return true;
-        }
-
-        private void PutLong(int position, long value)
-        {
-            for (int i = 0; i < 8; i++)
-            {
-                buffer[position + i] = (byte)(value >> (8 * i));
-            }
-        }
-
-        private long GetLong(int position)
-        {
-            long value = 0;
-            for (int i = 0; i < 8; i++)
-            {
-                value |= (long)readBack[position + i] << (8 * i);
-            }
-
-            return value;
         }
     }
 }

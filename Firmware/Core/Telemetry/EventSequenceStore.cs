@@ -155,16 +155,8 @@ namespace SensorNode.Core.Telemetry
             record[1] = (byte)'E';
             record[2] = (byte)'Q';
             record[3] = (byte)'1';
-            for (int i = 0; i < 8; i++)
-            {
-                record[4 + i] = (byte)(newLimit >> (8 * i));
-            }
-
-            uint crc = Crc32.Compute(record, 0, PayloadBytes);
-            for (int i = 0; i < 4; i++)
-            {
-                record[PayloadBytes + i] = (byte)(crc >> (8 * i));
-            }
+            LittleEndian.PutInt64(record, 4, newLimit);
+            LittleEndian.PutUInt32(record, PayloadBytes, Crc32.Compute(record, 0, PayloadBytes));
 
             LastStatus = storage.Write(toB ? FileB : FileA, record, RecordBytes);
             if (LastStatus == StorageStatus.Ok)
@@ -199,23 +191,12 @@ namespace SensorNode.Core.Telemetry
                 return 0;
             }
 
-            uint crc = 0;
-            for (int i = 0; i < 4; i++)
-            {
-                crc |= (uint)readBuffer[PayloadBytes + i] << (8 * i);
-            }
-
-            if (crc != Crc32.Compute(readBuffer, 0, PayloadBytes))
+            if (LittleEndian.GetUInt32(readBuffer, PayloadBytes) != Crc32.Compute(readBuffer, 0, PayloadBytes))
             {
                 return 0;
             }
 
-            long value = 0;
-            for (int i = 0; i < 8; i++)
-            {
-                value |= (long)readBuffer[4 + i] << (8 * i);
-            }
-
+            long value = LittleEndian.GetInt64(readBuffer, 4);
             return value > 0 ? value : 0;
         }
     }

@@ -54,7 +54,7 @@ namespace SensorNode.Core.Telemetry
             file[1] = (byte)'E';
             file[2] = (byte)'N';
             file[3] = (byte)'D';
-            PutInt(file, 4, events, 2);
+            LittleEndian.PutUInt16(file, 4, events);
             int at = HeaderBytes;
             for (int i = 0; i < queue.Count; i++)
             {
@@ -66,14 +66,14 @@ namespace SensorNode.Core.Telemetry
 
                 int length = queue.LengthAt(i);
                 file[at] = (byte)kind;
-                PutLong(file, at + 1, queue.SeqAt(i));
-                PutInt(file, at + 9, length, 2);
+                LittleEndian.PutInt64(file, at + 1, queue.SeqAt(i));
+                LittleEndian.PutUInt16(file, at + 9, length);
                 at += EntryHeaderBytes;
                 queue.CopyAt(i, file, at);
                 at += length;
             }
 
-            PutCrc(file, at, Crc32.Compute(file, 0, at));
+            LittleEndian.PutUInt32(file, at, Crc32.Compute(file, 0, at));
             return storage.Write(FileName, file, size);
         }
 
@@ -97,13 +97,13 @@ namespace SensorNode.Core.Telemetry
             int restored = 0;
             if (status == StorageStatus.Ok && IsValid(file, size))
             {
-                int events = GetInt(file, 4, 2);
+                int events = LittleEndian.GetUInt16(file, 4);
                 int at = HeaderBytes;
                 for (int i = 0; i < events; i++)
                 {
                     PublishKind kind = (PublishKind)file[at];
-                    long seq = GetLong(file, at + 1);
-                    int length = GetInt(file, at + 9, 2);
+                    long seq = LittleEndian.GetInt64(file, at + 1);
+                    int length = LittleEndian.GetUInt16(file, at + 9);
                     at += EntryHeaderBytes;
                     if (length <= queue.SlotBytes && queue.EnqueueFrom(kind, seq, file, at, length))
                     {
@@ -126,13 +126,13 @@ namespace SensorNode.Core.Telemetry
             }
 
             int body = size - CrcBytes;
-            if (GetCrc(file, body) != Crc32.Compute(file, 0, body))
+            if (LittleEndian.GetUInt32(file, body) != Crc32.Compute(file, 0, body))
             {
                 return false;
             }
 
             // Every entry must lie inside the body.
-            int events = GetInt(file, 4, 2);
+            int events = LittleEndian.GetUInt16(file, 4);
             int at = HeaderBytes;
             for (int i = 0; i < events; i++)
             {
@@ -141,67 +141,10 @@ namespace SensorNode.Core.Telemetry
                     return false;
                 }
 
-                at += EntryHeaderBytes + GetInt(file, at + 9, 2);
+                at += EntryHeaderBytes + LittleEndian.GetUInt16(file, at + 9);
             }
 
             return at == body;
-        }
-
-        private static void PutInt(byte[] buffer, int at, int value, int bytes)
-        {
-            for (int i = 0; i < bytes; i++)
-            {
-                buffer[at + i] = (byte)(value >> (8 * i));
-            }
-        }
-
-        private static int GetInt(byte[] buffer, int at, int bytes)
-        {
-            int value = 0;
-            for (int i = 0; i < bytes; i++)
-            {
-                value |= buffer[at + i] << (8 * i);
-            }
-
-            return value;
-        }
-
-        private static void PutLong(byte[] buffer, int at, long value)
-        {
-            for (int i = 0; i < 8; i++)
-            {
-                buffer[at + i] = (byte)(value >> (8 * i));
-            }
-        }
-
-        private static long GetLong(byte[] buffer, int at)
-        {
-            long value = 0;
-            for (int i = 0; i < 8; i++)
-            {
-                value |= (long)buffer[at + i] << (8 * i);
-            }
-
-            return value;
-        }
-
-        private static void PutCrc(byte[] buffer, int at, uint crc)
-        {
-            for (int i = 0; i < 4; i++)
-            {
-                buffer[at + i] = (byte)(crc >> (8 * i));
-            }
-        }
-
-        private static uint GetCrc(byte[] buffer, int at)
-        {
-            uint crc = 0;
-            for (int i = 0; i < 4; i++)
-            {
-                crc |= (uint)buffer[at + i] << (8 * i);
-            }
-
-            return crc;
         }
     }
 }
