@@ -355,16 +355,7 @@ namespace SensorNode.Core.Config
             {
                 int length = Encode();
                 int savedVersion = _version;
-                StorageStatus status = storage.Write(TempFileName, _writeBuffer, length);
-                if (status == StorageStatus.Ok)
-                {
-                    status = storage.Read(TempFileName, _readBuffer, out int readLength);
-                    if (status == StorageStatus.Ok && !SameBytes(readLength, length))
-                    {
-                        status = StorageStatus.IoError;
-                    }
-                }
-
+                StorageStatus status = VerifiedWrite.Write(storage, TempFileName, _writeBuffer, length, _readBuffer);
                 if (status != StorageStatus.Ok)
                 {
                     storage.Delete(TempFileName);
@@ -596,24 +587,6 @@ namespace SensorNode.Core.Config
             }
 
             return ConfigFileFormat.AppendTrailer(_writeBuffer, position);
-        }
-
-        private bool SameBytes(int readLength, int length)
-        {
-            if (readLength != length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < length; i++)
-            {
-                if (_readBuffer[i] != _writeBuffer[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         // "" if value may be stored at index given the other values; else the one-line error.

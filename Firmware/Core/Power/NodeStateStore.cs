@@ -110,17 +110,7 @@ namespace SensorNode.Core.Power
             }
 
             Encode(core);
-            StorageStatus status = storage.Write(TempFileName, buffer, fileBytes);
-            if (status == StorageStatus.Ok)
-            {
-                int length;
-                status = storage.Read(TempFileName, readBack, out length);
-                if (status == StorageStatus.Ok && !SameBytes(length))
-                {
-                    status = StorageStatus.IoError;
-                }
-            }
-
+            StorageStatus status = VerifiedWrite.Write(storage, TempFileName, buffer, fileBytes, readBack);
             if (status == StorageStatus.Ok)
             {
                 status = storage.Rename(TempFileName, FileName);
@@ -238,24 +228,6 @@ namespace SensorNode.Core.Power
             r.SavedAtUnixMs = LittleEndian.GetInt64(readBack, 72);
             r.LastEventSeq = LittleEndian.GetInt64(readBack, 80);
             return StateLoadOutcome.Loaded;
-        }
-
-        private bool SameBytes(int length)
-        {
-            if (length != fileBytes)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < fileBytes; i++)
-            {
-                if (readBack[i] != buffer[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }
