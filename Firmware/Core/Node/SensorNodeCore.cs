@@ -210,9 +210,10 @@ namespace SensorNode.Core.Node
         }
 
         /// <summary>
-        /// <see cref="Start(WakeCause, ConfigLoadOutcome)"/>, with the boot event left out when
-        /// <paramref name="recordBoot"/> is false: the power manager's routine timer wakes from a planned deep sleep, which
-        /// would otherwise fill the event stream with a boot event per wake. Config events are recorded either way.
+        /// <see cref="Start(WakeCause, ConfigLoadOutcome)"/>, for the power manager's routine timer wakes from a planned
+        /// deep sleep when <paramref name="recordBoot"/> is false: no boot event, and no repeat of a missing config file
+        /// (the power-on reported it), which would otherwise fill the event stream at every wake. A corrupt config file is
+        /// recorded either way.
         /// </summary>
         public void Start(WakeCause wake, ConfigLoadOutcome configOutcome, bool recordBoot)
         {
@@ -228,7 +229,8 @@ namespace SensorNode.Core.Node
             {
                 RecordEvent(EventType.Boot, "node", "", 0, 0, "", 0, NodeNames.Wake(wake));
             }
-            if (configOutcome == ConfigLoadOutcome.Defaults)
+
+            if (configOutcome == ConfigLoadOutcome.Defaults && recordBoot)
             {
                 RecordEvent(EventType.Config, "config", "defaults", 0, 0, "", 0, "no_file");
             }

@@ -220,11 +220,8 @@ namespace SensorNode.Core.Power
             bool restored = StateLoad == StateLoadOutcome.Loaded;
             PlannedWake = restored && wake == WakeCause.Timer && store.Record.PlannedSleepMs > 0;
 
-            // The channels hold their saved state now; the rest follows once Start has applied the settings. A node that
-            // runs without a config file said so at its power-on: its routine wakes do not say it again (a corrupt file
-            // is still reported).
-            bool knownNoFile = PlannedWake && configOutcome == ConfigLoadOutcome.Defaults;
-            core.Start(wake, knownNoFile ? ConfigLoadOutcome.Loaded : configOutcome, !PlannedWake);
+            // The channels hold their saved state now; the rest follows once Start has applied the settings.
+            core.Start(wake, configOutcome, !PlannedWake);
             if (restored)
             {
                 Restore(nowMs);
